@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package mamori needs to build, test and benchmark.
+# Run as root on a fresh Debian 12 (bookworm). Safe to run again.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  clang-14 libclang-rt-14-dev llvm-14
+  libsqlite3-dev sqlite3
+  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libspdlog-dev libfmt-dev libexpected-dev
+  libicu-dev libzip-dev libexpat1-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libsodium-dev
+  python3 time
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bootstrap: these packages are missing and installing them needs root: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+echo "bootstrap: all ${#packages[@]} packages present"
