@@ -1,0 +1,381 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <array>
+#include <charconv>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "MigrationFiles.h"
+
+namespace mamori::store {
+namespace {
+
+using reg::EntityKind;
+using reg::FieldType;
+using reg::Row;
+using reg::Value;
+
+struct StmtCloser {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtCloser>;
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+
+std::string Join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : std::string(sep)) + s;
+  return out;
+}
+
+// SQL for one entity, built from its field table.
+struct EntitySql {
+  std::string insert, update, select_one, select_all, remove, count;
+};
+
+EntitySql BuildSql(const reg::EntityInfo& info) {
+  std::vector<std::string> cols, params, sets;
+  for (std::size_t i = 0; i < info.fields.size(); ++i) {
+    cols.emplace_back(info.fields[i].key);
+    params.emplace_back(fmt::format("?{}", i + 1));
+    if (i > 0) sets.push_back(fmt::format("{} = ?{}", info.fields[i].key, i + 1));
+  }
+  const std::string key(info.fields[0].key);
+  const std::string all = Join(cols, ", ");
+  return EntitySql{
+      fmt::format("INSERT INTO {} ({}) VALUES ({})", info.table, all, Join(params, ", ")),
+      fmt::format("UPDATE {} SET {} WHERE {} = ?1", info.table, Join(sets, ", "), key),
+      fmt::format("SELECT {} FROM {} WHERE {} = ?1", all, info.table, key),
+      fmt::format("SELECT {} FROM {} ORDER BY {} LIMIT ?1 OFFSET ?2", all, info.table, key),
+      fmt::format("DELETE FROM {} WHERE {} = ?1", info.table, key),
+      fmt::format("SELECT count(*) FROM {}", info.table),
+  };
+}
+
+std::string NowJst() {
+  const std::time_t now = std::time(nullptr) + 9 * 3600;
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}+09:00", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                     tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {
+    for (const auto& info : reg::AllEntities()) sql_.push_back(BuildSql(info));
+  }
+
+  Result<void> Migrate() {
+    if (auto ok = Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                       "name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
+        !ok)
+      return ok;
+    auto current = QueryInt("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    if (!current) return Fail(current.error());
+    version_ = static_cast<int>(*current);
+    for (const auto& m : MigrationFiles()) {
+      int number = 0;
+      std::from_chars(m.name.data(), m.name.data() + m.name.size(), number);
+      if (number <= version_) continue;
+      if (auto ok = Exec("BEGIN IMMEDIATE"); !ok) return ok;
+      auto applied = Exec(std::string(m.data));
+      if (applied) {
+        applied = Exec(fmt::format("INSERT INTO schema_migrations VALUES ({}, '{}', '{}')", number, m.name, NowJst()));
+      }
+      if (!applied) {
+        (void)Exec("ROLLBACK");
+        return Fail(ErrorCode::kStore, fmt::format("移行 {} を適用できません: {}", m.name, applied.error().message));
+      }
+      if (auto ok = Exec("COMMIT"); !ok) return ok;
+      version_ = number;
+    }
+    return {};
+  }
+
+  Result<void> Begin() override { return Exec("BEGIN IMMEDIATE"); }
+  Result<void> Commit() override { return Exec("COMMIT"); }
+  Result<void> Rollback() override { return Exec("ROLLBACK"); }
+
+  Result<std::optional<Row>> Get(EntityKind kind, std::string_view number) override {
+    auto stmt = Prepare(Sql(kind).select_one);
+    if (!stmt) return Fail(stmt.error());
+    sqlite3_bind_text(stmt->get(), 1, number.data(), static_cast<int>(number.size()), SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(stmt->get());
+    if (rc == SQLITE_DONE) return std::optional<Row>{};
+    if (rc != SQLITE_ROW) return Fail(LastError("読み出し"));
+    return std::optional<Row>{ReadRow(kind, stmt->get())};
+  }
+
+  Result<std::vector<Row>> List(EntityKind kind, const ListQuery& query) override {
+    auto stmt = Prepare(Sql(kind).select_all);
+    if (!stmt) return Fail(stmt.error());
+    sqlite3_bind_int64(stmt->get(), 1, query.limit == 0 ? -1 : static_cast<sqlite3_int64>(query.limit));
+    sqlite3_bind_int64(stmt->get(), 2, static_cast<sqlite3_int64>(query.offset));
+    std::vector<Row> rows;
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) rows.push_back(ReadRow(kind, stmt->get()));
+    if (rc != SQLITE_DONE) return Fail(LastError("一覧の読み出し"));
+    return rows;
+  }
+
+  Result<std::int64_t> Count(EntityKind kind) override { return QueryInt(Sql(kind).count); }
+
+  Result<void> Insert(EntityKind kind, const Row& row) override {
+    return Write(kind, Sql(kind).insert, row, /*expect_change=*/true, "追加");
+  }
+  Result<void> Update(EntityKind kind, const Row& row) override {
+    return Write(kind, Sql(kind).update, row, true, "更新");
+  }
+  Result<void> Delete(EntityKind kind, std::string_view number) override {
+    auto stmt = Cached(Sql(kind).remove);
+    if (!stmt) return Fail(stmt.error());
+    sqlite3_bind_text(*stmt, 1, number.data(), static_cast<int>(number.size()), SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(*stmt);
+    sqlite3_reset(*stmt);
+    if (rc != SQLITE_DONE) return Fail(ConstraintError(kind, "削除", number));
+    if (sqlite3_changes(db_.get()) == 0)
+      return Fail(ErrorCode::kNotFound, fmt::format("{}「{}」はありません", reg::Info(kind).label_ja, number));
+    return {};
+  }
+
+  Result<void> AppendHistory(const HistoryEntry& e) override {
+    auto stmt = Cached(
+        "INSERT INTO change_history (at, actor, action, entity, number, before, after, batch, note) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!stmt) return Fail(stmt.error());
+    const std::string at = e.at.empty() ? NowJst() : e.at;
+    BindText(*stmt, 1, at);
+    BindText(*stmt, 2, e.actor);
+    BindText(*stmt, 3, e.action);
+    BindText(*stmt, 4, e.entity);
+    BindText(*stmt, 5, e.number);
+    BindTextOrNull(*stmt, 6, e.before);
+    BindTextOrNull(*stmt, 7, e.after);
+    BindTextOrNull(*stmt, 8, e.batch);
+    BindTextOrNull(*stmt, 9, e.note);
+    const int rc = sqlite3_step(*stmt);
+    sqlite3_reset(*stmt);
+    if (rc != SQLITE_DONE) return Fail(LastError("変更履歴の記録"));
+    return {};
+  }
+
+  Result<std::vector<HistoryEntry>> History(const HistoryQuery& q) override {
+    const std::string sql = fmt::format(
+        "SELECT id, at, actor, action, entity, number, coalesce(before, ''), coalesce(after, ''), "
+        "coalesce(batch, ''), coalesce(note, '') FROM change_history "
+        "WHERE (?1 = '' OR entity = ?1) AND (?2 = '' OR number = ?2) AND (?3 = '' OR actor = ?3) "
+        "AND (?4 = '' OR batch = ?4) ORDER BY id {} LIMIT ?5",
+        q.oldest_first ? "ASC" : "DESC");
+    auto stmt = Prepare(sql);
+    if (!stmt) return Fail(stmt.error());
+    BindText(stmt->get(), 1, q.entity);
+    BindText(stmt->get(), 2, q.number);
+    BindText(stmt->get(), 3, q.actor);
+    BindText(stmt->get(), 4, q.batch);
+    sqlite3_bind_int64(stmt->get(), 5, q.limit == 0 ? -1 : static_cast<sqlite3_int64>(q.limit));
+    std::vector<HistoryEntry> out;
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+      HistoryEntry e;
+      e.id = sqlite3_column_int64(stmt->get(), 0);
+      e.at = ColumnText(stmt->get(), 1);
+      e.actor = ColumnText(stmt->get(), 2);
+      e.action = ColumnText(stmt->get(), 3);
+      e.entity = ColumnText(stmt->get(), 4);
+      e.number = ColumnText(stmt->get(), 5);
+      e.before = ColumnText(stmt->get(), 6);
+      e.after = ColumnText(stmt->get(), 7);
+      e.batch = ColumnText(stmt->get(), 8);
+      e.note = ColumnText(stmt->get(), 9);
+      out.push_back(std::move(e));
+    }
+    if (rc != SQLITE_DONE) return Fail(LastError("変更履歴の読み出し"));
+    return out;
+  }
+
+  Result<std::optional<std::string>> GetSetting(std::string_view key) override {
+    auto stmt = Prepare("SELECT value FROM settings WHERE key = ?1");
+    if (!stmt) return Fail(stmt.error());
+    BindText(stmt->get(), 1, key);
+    const int rc = sqlite3_step(stmt->get());
+    if (rc == SQLITE_DONE) return std::optional<std::string>{};
+    if (rc != SQLITE_ROW) return Fail(LastError("設定の読み出し"));
+    return std::optional<std::string>{ColumnText(stmt->get(), 0)};
+  }
+
+  Result<void> PutSetting(std::string_view key, std::string_view value) override {
+    auto stmt = Prepare("INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!stmt) return Fail(stmt.error());
+    BindText(stmt->get(), 1, key);
+    BindText(stmt->get(), 2, value);
+    if (sqlite3_step(stmt->get()) != SQLITE_DONE) return Fail(LastError("設定の保存"));
+    return {};
+  }
+
+  int SchemaVersion() const override { return version_; }
+  std::string Describe() const override { return "SQLite " + file_.string(); }
+
+  Result<void> Exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string text = message ? message : "unknown";
+      sqlite3_free(message);
+      return Fail(ErrorCode::kStore, fmt::format("データベースの操作に失敗しました: {}", text));
+    }
+    return {};
+  }
+
+ private:
+  const EntitySql& Sql(EntityKind kind) const { return sql_[static_cast<std::size_t>(kind)]; }
+
+  Result<Stmt> Prepare(const std::string& sql) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db_.get(), sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK)
+      return Fail(LastError("SQL の準備"));
+    return Stmt(raw);
+  }
+
+  // Statements used once per row of an import are prepared once.
+  Result<sqlite3_stmt*> Cached(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      auto stmt = Prepare(sql);
+      if (!stmt) return Fail(stmt.error());
+      it = cache_.emplace(sql, std::move(*stmt)).first;
+    }
+    sqlite3_clear_bindings(it->second.get());
+    return it->second.get();
+  }
+
+  Result<std::int64_t> QueryInt(const std::string& sql) {
+    auto stmt = Prepare(sql);
+    if (!stmt) return Fail(stmt.error());
+    if (sqlite3_step(stmt->get()) != SQLITE_ROW) return Fail(LastError("読み出し"));
+    return static_cast<std::int64_t>(sqlite3_column_int64(stmt->get(), 0));
+  }
+
+  Result<void> Write(EntityKind kind, const std::string& sql, const Row& row, bool expect_change, std::string_view verb) {
+    auto stmt = Cached(sql);
+    if (!stmt) return Fail(stmt.error());
+    for (std::size_t i = 0; i < row.size(); ++i) Bind(*stmt, static_cast<int>(i + 1), row[i]);
+    const int rc = sqlite3_step(*stmt);
+    sqlite3_reset(*stmt);
+    const auto* number = std::get_if<std::string>(&row[0]);
+    const std::string_view id = number ? std::string_view(*number) : std::string_view();
+    if (rc != SQLITE_DONE) return Fail(ConstraintError(kind, verb, id));
+    if (expect_change && sqlite3_changes(db_.get()) == 0)
+      return Fail(ErrorCode::kNotFound, fmt::format("{}「{}」はありません", reg::Info(kind).label_ja, id));
+    return {};
+  }
+
+  Error ConstraintError(EntityKind kind, std::string_view verb, std::string_view number) {
+    const int code = sqlite3_extended_errcode(db_.get());
+    const auto& info = reg::Info(kind);
+    if (code == SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLITE_CONSTRAINT_UNIQUE)
+      return Error(ErrorCode::kAlreadyExists, fmt::format("{}「{}」は既に登録されています", info.label_ja, number));
+    if (code == SQLITE_CONSTRAINT_FOREIGNKEY) {
+      return Error(ErrorCode::kConflict,
+                   fmt::format("{}「{}」を{}できません: 他の記録が参照しているか、参照先がありません", info.label_ja,
+                               number, verb));
+    }
+    return LastError(fmt::format("{}「{}」の{}", info.label_ja, number, verb));
+  }
+
+  Error LastError(std::string_view what) {
+    return Error(ErrorCode::kStore, fmt::format("{}に失敗しました: {}", what, sqlite3_errmsg(db_.get())));
+  }
+
+  static void BindText(sqlite3_stmt* s, int i, std::string_view text) {
+    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+  static void BindTextOrNull(sqlite3_stmt* s, int i, std::string_view text) {
+    if (text.empty())
+      sqlite3_bind_null(s, i);
+    else
+      BindText(s, i, text);
+  }
+  static void Bind(sqlite3_stmt* s, int i, const Value& v) {
+    if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      sqlite3_bind_int64(s, i, *n);
+    } else if (const auto* t = std::get_if<std::string>(&v)) {
+      BindText(s, i, *t);
+    } else if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
+      BindText(s, i, nlohmann::json(*l).dump());
+    } else {
+      sqlite3_bind_null(s, i);
+    }
+  }
+  static std::string ColumnText(sqlite3_stmt* s, int i) {
+    const auto* p = sqlite3_column_text(s, i);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s, i)))
+             : std::string();
+  }
+  static Row ReadRow(EntityKind kind, sqlite3_stmt* s) {
+    const auto& fields = reg::Info(kind).fields;
+    Row row(fields.size());
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const int col = static_cast<int>(i);
+      if (sqlite3_column_type(s, col) == SQLITE_NULL) continue;
+      switch (fields[i].type) {
+        case FieldType::kBool:
+        case FieldType::kInteger:
+          row[i] = static_cast<std::int64_t>(sqlite3_column_int64(s, col));
+          break;
+        case FieldType::kList: {
+          auto parsed = nlohmann::json::parse(ColumnText(s, col), nullptr, /*allow_exceptions=*/false);
+          std::vector<std::string> items;
+          if (parsed.is_array())
+            for (const auto& item : parsed)
+              if (item.is_string()) items.push_back(item.get<std::string>());
+          row[i] = std::move(items);
+          break;
+        }
+        default:
+          row[i] = ColumnText(s, col);
+      }
+    }
+    return row;
+  }
+
+  std::unique_ptr<sqlite3, DbCloser> db_;
+  std::filesystem::path file_;
+  std::vector<EntitySql> sql_;
+  std::map<std::string, Stmt> cache_;
+  int version_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file, const SqliteOptions& options) {
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (options.create && !options.read_only) flags |= SQLITE_OPEN_CREATE;
+  flags |= SQLITE_OPEN_NOMUTEX;
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    if (raw) sqlite3_close_v2(raw);
+    Location where;
+    where.file = file.string();
+    return Fail(ErrorCode::kIo, fmt::format("データベースを開けません: {}", why), where);
+  }
+  auto store = std::make_unique<SqliteStore>(raw, file);
+  sqlite3_busy_timeout(raw, 5000);
+  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+    if (options.read_only && std::string_view(pragma).find("journal_mode") != std::string_view::npos) continue;
+    if (auto ok = store->Exec(pragma); !ok) return Fail(ok.error());
+  }
+  if (!options.read_only) {
+    if (auto ok = store->Migrate(); !ok) return Fail(ok.error());
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace mamori::store
