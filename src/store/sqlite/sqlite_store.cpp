@@ -103,13 +103,15 @@ class SqliteStore final : public Store {
   Result<void> Rollback() override { return Exec("ROLLBACK"); }
 
   Result<std::optional<Row>> Get(EntityKind kind, std::string_view number) override {
-    auto stmt = Prepare(Sql(kind).select_one);
+    auto stmt = Cached(Sql(kind).select_one);
     if (!stmt) return Fail(stmt.error());
-    sqlite3_bind_text(stmt->get(), 1, number.data(), static_cast<int>(number.size()), SQLITE_TRANSIENT);
-    const int rc = sqlite3_step(stmt->get());
-    if (rc == SQLITE_DONE) return std::optional<Row>{};
-    if (rc != SQLITE_ROW) return Fail(LastError("読み出し"));
-    return std::optional<Row>{ReadRow(kind, stmt->get())};
+    sqlite3_bind_text(*stmt, 1, number.data(), static_cast<int>(number.size()), SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(*stmt);
+    std::optional<Row> row;
+    if (rc == SQLITE_ROW) row = ReadRow(kind, *stmt);
+    sqlite3_reset(*stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Fail(LastError("読み出し"));
+    return row;
   }
 
   Result<std::vector<Row>> List(EntityKind kind, const ListQuery& query) override {

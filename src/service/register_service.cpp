@@ -1,0 +1,315 @@
+#include "service/register_service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "common/text.h"
+
+namespace mamori::service {
+namespace {
+
+using reg::EntityKind;
+using reg::Row;
+
+constexpr std::size_t kMaxNumberLength = 64;
+
+std::string NumberOf(const Row& row) {
+  const auto* s = std::get_if<std::string>(&row.front());
+  return s ? *s : std::string();
+}
+
+bool Contains(const std::vector<std::string>& codes, const std::string& value) {
+  const std::string key = text::FoldKey(value);
+  return std::any_of(codes.begin(), codes.end(), [&](const auto& c) { return text::FoldKey(c) == key; });
+}
+
+// Level codes are stored as the profile writes them ("3A", not "３ａ").
+void NormalizeLevel(const std::vector<std::string>& codes, reg::Value& value) {
+  auto* s = std::get_if<std::string>(&value);
+  if (!s) return;
+  const std::string key = text::FoldKey(*s);
+  for (const auto& c : codes)
+    if (text::FoldKey(c) == key) *s = c;
+}
+
+const std::vector<std::string>* CodesFor(const LevelCodes& levels, std::string_view field) {
+  if (field == "confidentiality") return &levels.confidentiality;
+  if (field == "integrity") return &levels.integrity;
+  if (field == "availability") return &levels.availability;
+  return nullptr;
+}
+
+std::string NewBatchId() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  std::random_device rd;
+  return fmt::format("import-{}-{:04x}", std::chrono::duration_cast<std::chrono::seconds>(now).count(), rd() & 0xffff);
+}
+
+Row Normalized(const LevelCodes& levels, EntityKind kind, Row row) {
+  const auto& fields = reg::Info(kind).fields;
+  for (std::size_t i = 0; i < fields.size() && i < row.size(); ++i) {
+    if (const auto* codes = CodesFor(levels, fields[i].key); codes && kind == EntityKind::kAsset)
+      NormalizeLevel(*codes, row[i]);
+    if (auto* s = std::get_if<std::string>(&row[i])) *s = std::string(text::Trim(*s));
+  }
+  return row;
+}
+
+}  // namespace
+
+LevelCodes LevelCodes::Default() { return {{"3A", "3B", "3C", "3", "2", "1"}, {"2", "1"}, {"2", "1"}}; }
+
+std::string RowToJson(EntityKind kind, const Row& row) {
+  const auto& fields = reg::Info(kind).fields;
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < fields.size() && i < row.size(); ++i) {
+    const auto& v = row[i];
+    const std::string key(fields[i].key);
+    if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      if (fields[i].type == reg::FieldType::kBool)
+        j[key] = *n != 0;
+      else
+        j[key] = *n;
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      j[key] = *s;
+    } else if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
+      j[key] = *l;
+    }
+  }
+  return j.dump();
+}
+
+std::vector<Error> RegisterService::Validate(EntityKind kind, const Row& row) const {
+  std::vector<Error> errors;
+  const auto& info = reg::Info(kind);
+  auto add = [&](const reg::FieldInfo& f, std::string message) {
+    Location where;
+    where.field = std::string(f.label_ja);
+    errors.emplace_back(ErrorCode::kValidation, std::move(message), where);
+  };
+  if (row.size() != info.fields.size()) {
+    errors.emplace_back(ErrorCode::kInternal, "列数が台帳の定義と違います");
+    return errors;
+  }
+  for (std::size_t i = 0; i < info.fields.size(); ++i) {
+    const auto& f = info.fields[i];
+    const auto& v = row[i];
+    if (f.required && reg::IsNull(v)) {
+      add(f, "必須項目が空です");
+      continue;
+    }
+    const auto* s = std::get_if<std::string>(&v);
+    if (i == 0 && s) {
+      if (s->size() > kMaxNumberLength) add(f, fmt::format("番号が長すぎます（{}バイトまで）", kMaxNumberLength));
+      if (std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+        add(f, "番号に制御文字があります");
+    }
+    if (const auto* codes = kind == EntityKind::kAsset ? CodesFor(levels_, f.key) : nullptr; codes && s) {
+      if (!Contains(*codes, *s)) {
+        std::string allowed;
+        for (const auto& c : *codes) allowed += (allowed.empty() ? "" : "、") + c;
+        add(f, fmt::format("「{}」はこのプロファイルの{}の区分にありません（{}）", *s, f.label_ja, allowed));
+      }
+    }
+  }
+  return errors;
+}
+
+Result<std::optional<Row>> RegisterService::Get(EntityKind kind, std::string_view number) {
+  return store_.Get(kind, text::Trim(number));
+}
+
+Result<std::vector<Row>> RegisterService::List(EntityKind kind, const store::ListQuery& query) {
+  return store_.List(kind, query);
+}
+
+Result<void> RegisterService::Record(std::string_view action, EntityKind kind, std::string_view number,
+                                     const Row* before, const Row* after, std::string_view batch) {
+  store::HistoryEntry e;
+  e.actor = actor_;
+  e.action = std::string(action);
+  e.entity = std::string(reg::Info(kind).key);
+  e.number = std::string(number);
+  if (before) e.before = RowToJson(kind, *before);
+  if (after) e.after = RowToJson(kind, *after);
+  e.batch = std::string(batch);
+  return store_.AppendHistory(e);
+}
+
+namespace {
+Error Invalid(EntityKind kind, std::string_view number, std::vector<Error> problems) {
+  Error e(ErrorCode::kValidation,
+          fmt::format("{}「{}」に誤りがあります。何も変更していません。", reg::Info(kind).label_ja, number));
+  e.details = std::move(problems);
+  return e;
+}
+}  // namespace
+
+Result<void> RegisterService::Add(EntityKind kind, const Row& input) {
+  const Row row = Normalized(levels_, kind, input);
+  if (auto problems = Validate(kind, row); !problems.empty()) return Fail(Invalid(kind, NumberOf(row), problems));
+  auto tx = store::Transaction::Start(store_);
+  if (!tx) return Fail(tx.error());
+  if (auto ok = store_.Insert(kind, row); !ok) return ok;
+  if (auto ok = Record("create", kind, NumberOf(row), nullptr, &row); !ok) return ok;
+  return tx->Commit();
+}
+
+Result<Row> RegisterService::Update(EntityKind kind, std::string_view number_in,
+                                    const std::vector<std::pair<std::string, std::string>>& changes) {
+  const std::string number(text::Trim(number_in));
+  const auto& info = reg::Info(kind);
+  auto tx = store::Transaction::Start(store_);
+  if (!tx) return Fail(tx.error());
+  auto current = store_.Get(kind, number);
+  if (!current) return Fail(current.error());
+  if (!*current) return Fail(ErrorCode::kNotFound, fmt::format("{}「{}」はありません", info.label_ja, number));
+  const Row before = **current;
+  Row after = before;
+  std::vector<Error> problems;
+  for (const auto& [name, value] : changes) {
+    const std::string key = text::FoldKey(name);
+    std::size_t index = info.fields.size();
+    for (std::size_t i = 0; i < info.fields.size(); ++i) {
+      const auto& f = info.fields[i];
+      if (key == text::FoldKey(f.key) || key == text::FoldKey(f.label_ja) || key == text::FoldKey(f.label_en)) index = i;
+    }
+    if (index == info.fields.size()) {
+      problems.emplace_back(ErrorCode::kInvalidArgument, fmt::format("項目「{}」は{}にありません", name, info.label_ja));
+      continue;
+    }
+    if (index == 0) {
+      problems.emplace_back(ErrorCode::kInvalidArgument,
+                            fmt::format("{}は変更できません（削除して追加してください）", info.fields[0].label_ja));
+      continue;
+    }
+    auto parsed = reg::ParseValue(info.fields[index], value);
+    if (!parsed) {
+      problems.push_back(parsed.error());
+      continue;
+    }
+    after[index] = std::move(*parsed);
+  }
+  after = Normalized(levels_, kind, std::move(after));
+  if (problems.empty()) problems = Validate(kind, after);
+  if (!problems.empty()) return Fail(Invalid(kind, number, problems));
+  if (after == before) return after;  // nothing changed, nothing recorded
+  if (auto ok = store_.Update(kind, after); !ok) return Fail(ok.error());
+  if (auto ok = Record("update", kind, number, &before, &after); !ok) return Fail(ok.error());
+  if (auto ok = tx->Commit(); !ok) return Fail(ok.error());
+  return after;
+}
+
+Result<void> RegisterService::Remove(EntityKind kind, std::string_view number_in) {
+  const std::string number(text::Trim(number_in));
+  auto tx = store::Transaction::Start(store_);
+  if (!tx) return Fail(tx.error());
+  auto current = store_.Get(kind, number);
+  if (!current) return Fail(current.error());
+  if (!*current)
+    return Fail(ErrorCode::kNotFound, fmt::format("{}「{}」はありません", reg::Info(kind).label_ja, number));
+  if (auto ok = store_.Delete(kind, number); !ok) return ok;
+  if (auto ok = Record("delete", kind, number, &**current, nullptr); !ok) return ok;
+  return tx->Commit();
+}
+
+Result<void> RegisterService::SetSetting(std::string_view key, std::string_view value) {
+  auto tx = store::Transaction::Start(store_);
+  if (!tx) return Fail(tx.error());
+  auto before = store_.GetSetting(key);
+  if (!before) return Fail(before.error());
+  if (*before && **before == value) return {};
+  if (auto ok = store_.PutSetting(key, value); !ok) return ok;
+  store::HistoryEntry e;
+  e.actor = actor_;
+  e.action = *before ? "update" : "create";
+  e.entity = "setting";
+  e.number = std::string(key);
+  if (*before) e.before = nlohmann::json{{"value", **before}}.dump();
+  e.after = nlohmann::json{{"value", std::string(value)}}.dump();
+  if (auto ok = store_.AppendHistory(e); !ok) return ok;
+  return tx->Commit();
+}
+
+Result<ImportPlan> RegisterService::Import(const std::vector<IncomingSheet>& sheets, bool dry_run) {
+  // 1. Validate everything, collecting every bad row.
+  std::vector<Error> problems;
+  std::vector<std::vector<Row>> normalized(sheets.size());
+  for (std::size_t s = 0; s < sheets.size(); ++s) {
+    const auto& sheet = sheets[s];
+    std::unordered_map<std::string, std::uint64_t> seen;
+    for (const auto& in : sheet.rows) {
+      Row row = Normalized(levels_, sheet.kind, in.row);
+      for (auto& e : Validate(sheet.kind, row)) {
+        e.where.row = in.source_row;
+        if (e.where.file.empty()) e.where.file = sheet.sheet_name;
+        problems.push_back(std::move(e));
+      }
+      const std::string number = NumberOf(row);
+      if (!number.empty()) {
+        auto [it, inserted] = seen.emplace(text::FoldKey(number), in.source_row);
+        if (!inserted) {
+          Location where;
+          where.file = sheet.sheet_name;
+          where.row = in.source_row;
+          where.field = std::string(reg::Info(sheet.kind).fields[0].label_ja);
+          problems.emplace_back(ErrorCode::kValidation,
+                                fmt::format("「{}」は {} 行目と重複しています", number, it->second), where);
+        }
+      }
+      normalized[s].push_back(std::move(row));
+    }
+  }
+  if (!problems.empty()) {
+    Error e(ErrorCode::kValidation,
+            fmt::format("{} 件の誤りがあります。何も取り込んでいません。", problems.size()));
+    e.details = std::move(problems);
+    return Fail(std::move(e));
+  }
+
+  // 2. Apply in one transaction (rolled back for a dry run).
+  ImportPlan plan;
+  plan.batch = NewBatchId();
+  auto tx = store::Transaction::Start(store_);
+  if (!tx) return Fail(tx.error());
+  for (std::size_t s = 0; s < sheets.size(); ++s) {
+    const auto kind = sheets[s].kind;
+    ImportCounts counts;
+    for (std::size_t r = 0; r < normalized[s].size(); ++r) {
+      const Row& row = normalized[s][r];
+      const std::string number = NumberOf(row);
+      auto current = store_.Get(kind, number);
+      if (!current) return Fail(current.error());
+      Result<void> ok;
+      if (!*current) {
+        ++counts.created;
+        ok = store_.Insert(kind, row);
+        if (ok) ok = Record("create", kind, number, nullptr, &row, plan.batch);
+      } else if (**current == row) {
+        ++counts.unchanged;
+      } else {
+        ++counts.updated;
+        ok = store_.Update(kind, row);
+        if (ok) ok = Record("update", kind, number, &**current, &row, plan.batch);
+      }
+      if (!ok) {
+        Error e = ok.error();
+        e.where.file = sheets[s].sheet_name;
+        e.where.row = sheets[s].rows[r].source_row;
+        return Fail(std::move(e));
+      }
+    }
+    plan.counts.emplace_back(kind, counts);
+  }
+  if (dry_run) return plan;  // the transaction rolls back
+  if (auto ok = tx->Commit(); !ok) return Fail(ok.error());
+  plan.applied = true;
+  return plan;
+}
+
+}  // namespace mamori::service
