@@ -1,0 +1,93 @@
+// What a rule gets: the profile, the register, lookups built once per run,
+// and an emitter that stamps each finding with the rule's clause and severity.
+// Internal to the check module.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "check/engine.h"
+#include "check/messages.h"
+
+namespace mamori::check {
+
+class Lookups {
+ public:
+  Lookups(const policy::Profile& profile, const RegisterSnapshot& reg);
+
+  // Cached per distinct code: the profile folds width and case on every call.
+  const policy::Level* Level(policy::Axis axis, const std::string& code);
+  bool IsLegacy(policy::Axis axis, const std::string& code);
+  const policy::SystemCategory* Category(const std::string& name);
+  bool MediaKind(const std::string& kind);
+
+  bool DepartmentKnown(const std::string& code_or_name) const;
+  bool HasDepartments() const { return !departments_.empty(); }
+  const reg::Person* Person(const std::string& number) const;
+  // The assets a profile governs: paper-only documents only where the scope says so.
+  bool InScope(const reg::Asset& asset) const;
+
+ private:
+  const policy::Profile& profile_;
+  std::unordered_map<std::string, const policy::Level*> levels_[3];
+  std::unordered_map<std::string, bool> legacy_[3];
+  std::unordered_map<std::string, const policy::SystemCategory*> categories_;
+  std::unordered_map<std::string, bool> media_;
+  std::unordered_set<std::string> departments_;
+  std::unordered_map<std::string, const reg::Person*> people_;
+};
+
+class Emitter {
+ public:
+  Emitter(const policy::Profile& profile, const policy::RuleSetting& rule, bool english, std::vector<Finding>& out);
+  void Emit(Status status, Subject subject, std::string message, std::string department = {});
+  bool english() const { return english_; }
+
+ private:
+  const policy::RuleSetting& rule_;
+  const policy::Clause* clause_;
+  bool english_;
+  std::vector<Finding>& out_;
+};
+
+struct RuleInput {
+  const policy::Profile& profile;
+  const RegisterSnapshot& reg;
+  const CheckOptions& options;
+  Lookups& lookups;
+};
+
+using RuleFn = void (*)(const RuleInput&, Emitter&);
+struct RuleEntry {
+  std::string_view id;
+  RuleFn run;
+};
+
+// The rules, one function each, grouped in rules/*.cpp.
+void AssetClassified(const RuleInput&, Emitter&);
+void AssetLegacyLevel(const RuleInput&, Emitter&);
+void AssetManager(const RuleInput&, Emitter&);
+void AssetHandlingBackup(const RuleInput&, Emitter&);
+void AssetHandlingRecoveryTarget(const RuleInput&, Emitter&);
+void AssetHandlingLockedStorage(const RuleInput&, Emitter&);
+void AssetMyNumberTier(const RuleInput&, Emitter&);
+void AssetDepartmentKnown(const RuleInput&, Emitter&);
+void SystemCategoryKnown(const RuleInput&, Emitter&);
+void SystemTierAllowed(const RuleInput&, Emitter&);
+void SystemMyNumberTier(const RuleInput&, Emitter&);
+void SystemMyNumberUsers(const RuleInput&, Emitter&);
+void TerminalMyNumberMfa(const RuleInput&, Emitter&);
+void TerminalMyNumberTakeout(const RuleInput&, Emitter&);
+void MyNumberPeriodicCheck(const RuleInput&, Emitter&);
+void PersonStaffCategory(const RuleInput&, Emitter&);
+void OrganizationRoles(const RuleInput&, Emitter&);
+void AuditPerformed(const RuleInput&, Emitter&);
+
+// Shared wording helpers.
+std::string JoinList(const std::vector<std::string>& items, bool english);
+std::string TierText(std::optional<reg::Tier> tier, bool english);
+
+}  // namespace mamori::check

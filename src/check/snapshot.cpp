@@ -1,0 +1,33 @@
+#include "check/snapshot.h"
+
+#include "register/schema.h"
+
+namespace mamori::check {
+namespace {
+
+template <typename T>
+Result<void> LoadAll(store::Store& store, std::vector<T>& out) {
+  auto rows = store.List(reg::KindOf<T>(), {});
+  if (!rows) return Fail(rows.error());
+  out.reserve(rows->size());
+  for (const auto& row : *rows) {
+    auto record = reg::FromRow<T>(row);
+    if (!record) return Fail(record.error());
+    out.push_back(std::move(*record));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<RegisterSnapshot> LoadSnapshot(store::Store& store) {
+  RegisterSnapshot s;
+  for (auto ok : {LoadAll(store, s.organs), LoadAll(store, s.departments), LoadAll(store, s.people),
+                  LoadAll(store, s.assets), LoadAll(store, s.systems), LoadAll(store, s.terminals),
+                  LoadAll(store, s.inspections)}) {
+    if (!ok) return Fail(ok.error());
+  }
+  return s;
+}
+
+}  // namespace mamori::check

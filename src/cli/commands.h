@@ -1,0 +1,32 @@
+// The subcommands, registered explicitly in one table (commands.cpp).
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace mamori::cli {
+
+// A subcommand adds itself under `parent` and sets `run` to what executes it.
+using Action = std::function<int()>;
+struct CommandSpec {
+  const char* name;
+  void (*add)(CLI::App& parent, Context& ctx, Action& run);
+};
+
+void AddProfileCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddInitCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddRegisterCommands(CLI::App& parent, Context& ctx, Action& run);  // asset, system, terminal, person …
+void AddImportCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddExportCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddCheckCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddHistoryCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddDemoCommand(CLI::App& parent, Context& ctx, Action& run);
+
+// Builds the whole command line and runs what was asked. `ctx.open` must be set.
+int Run(int argc, char** argv, Context& ctx);
+
+}  // namespace mamori::cli
