@@ -8,8 +8,7 @@
 
 #include "cli/commands.h"
 #include "common/text.h"
-#include "exchange/csv_writer.h"
-#include "exchange/xlsx_writer.h"
+#include "exchange/export.h"
 
 namespace mamori::cli {
 namespace {
