@@ -445,8 +445,8 @@ class Profile {
   // The policy binds a person of this category (職員等, or named beside them in the scope).
   [[nodiscard]] bool IsStaff(reg::Employment e) const;
   // Asset::kind names a medium to be kept in lockable places (FoldKey match).
-  [[nodiscard]] bool MediaKind(std::string_view kind) const;
-  [[nodiscard]] bool MediaForm(reg::Form form) const;
+  [[nodiscard]] bool MediaKind(std::string_view asset_kind) const;
+  [[nodiscard]] bool MediaForm(reg::Form asset_form) const;
 
   [[nodiscard]] const Document* FindDocument(std::string_view doc_id) const;
 };
