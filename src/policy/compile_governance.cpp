@@ -136,10 +136,7 @@ void CompileChecks(MapReader& top, Profile& p, CompileContext& ctx) {
       ctx.diag.Report(ErrorCode::kValidation, std::move(message), e.key_pos);
       continue;
     }
-    if (e.value.IsNull()) {
-      ctx.diag.Report(ErrorCode::kValidation, fmt::format(msg::kRuleRemoved, e.key), e.key_pos);
-      continue;
-    }
+    if (e.value.IsNull()) continue;  // reported per file by the loader (derivation removes it)
     MapReader r(&e.value, path, {"clause", "see_also", "severity", "enabled", "note"}, ctx.diag);
     if (!r.Present()) continue;
     RuleSetting rule;

@@ -74,6 +74,18 @@ Pos TopPos(const Node& root, std::string_view key) {
   return root.pos;
 }
 
+// A rule cannot be removed by setting it to null (derivation would drop it
+// silently): it is switched off with `enabled: false`. Checked per file,
+// before merging, so the position is the file's own.
+void ReportRemovedRules(const Node& root, Diagnostics& diag) {
+  if (!root.IsMap()) return;
+  const Node* checks = root.Find("checks");
+  if (checks == nullptr || !checks->IsMap()) return;
+  for (const auto& e : checks->entries) {
+    if (e.value.IsNull()) diag.Report(ErrorCode::kValidation, fmt::format(msg::kRuleRemoved, e.key), e.key_pos);
+  }
+}
+
 bool HasYamlExtension(const fs::path& p) {
   const std::string ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml";
@@ -168,6 +180,7 @@ Result<Profile> LoadChain(LoadedFile leaf, const ProfileSearchPath& dirs) {
   const std::string leaf_name = chain.front().name;
   if (!diag.Empty()) return Fail(Summarize(leaf_name, diag.Take()));
 
+  for (const auto& f : chain) ReportRemovedRules(f.root, diag);
   Node merged = chain.back().root;
   for (std::size_t i = chain.size() - 1; i-- > 0;) merged = MergeProfiles(merged, chain[i].root);
 
