@@ -1,5 +1,7 @@
 #include "exchange/columns_doc.h"
 
+#include <variant>
+
 #include <fmt/format.h>
 
 #include "register/schema.h"
@@ -39,6 +41,63 @@ std::string Accepted(const reg::FieldInfo& f, const std::string& enum_title) {
   return "";
 }
 
+// Cells as people type them, shown with what the importer makes of them.
+// Only what reg::ParseValue really accepts is printed.
+std::string ValueExamples() {
+  const auto& asset = reg::Info(reg::EntityKind::kAsset);
+  const reg::FieldInfo* flag = nullptr;
+  const reg::FieldInfo* hours = nullptr;
+  const reg::FieldInfo* list = nullptr;
+  for (const auto& f : reg::Info(reg::EntityKind::kSystem).fields)
+    if (f.type == reg::FieldType::kList && list == nullptr) list = &f;
+  for (const auto& f : asset.fields) {
+    if (f.type == reg::FieldType::kBool && flag == nullptr) flag = &f;
+    if (f.type == reg::FieldType::kInteger && hours == nullptr) hours = &f;
+  }
+  const reg::FieldInfo* date = nullptr;
+  for (const auto& f : reg::Info(reg::EntityKind::kInspection).fields)
+    if (f.type == reg::FieldType::kDate) date = &f;
+
+  std::string out;
+  std::vector<std::string> yes, no;
+  for (std::string_view v : {"はい", "有", "あり", "有り", "○", "〇", "◯", "済", "実施", "実施済", "可", "✓", "yes", "y",
+                             "true", "1", "いいえ", "無", "なし", "無し", "×", "✕", "未", "未実施", "不可", "-", "－",
+                             "no", "n", "false", "0"}) {
+    auto parsed = reg::ParseValue(*flag, v);
+    if (!parsed) continue;
+    (std::get<std::int64_t>(*parsed) != 0 ? yes : no).push_back(Code(v));
+  }
+  out += "### はい／いいえ\n\n";
+  out += "| 意味 | 書き出す値 | 取り込みで認める値（全角・半角、大文字・小文字は問わない） |\n|---|---|---|\n";
+  std::string yes_text, no_text;
+  for (const auto& v : yes) yes_text += (yes_text.empty() ? "" : " ") + v;
+  for (const auto& v : no) no_text += (no_text.empty() ? "" : " ") + v;
+  out += fmt::format("| はい | {} | {} |\n", reg::FormatValue(*flag, reg::Value{std::int64_t{1}}), yes_text);
+  out += fmt::format("| いいえ | {} | {} |\n", reg::FormatValue(*flag, reg::Value{std::int64_t{0}}), no_text);
+  out += "| 不明 | （空欄） | 空欄 |\n\n";
+
+  out += "### 時間数（復旧目標時間）\n\n| 入力 | 取り込む値（時間） |\n|---|---|\n";
+  for (std::string_view v : {"24", "24時間", "２４ｈ", "3日", "2営業日", "1週間", "30分"}) {
+    if (auto parsed = reg::ParseValue(*hours, v)) out += fmt::format("| {} | {} |\n", Code(v), std::get<std::int64_t>(*parsed));
+  }
+  out += "\n### 日付\n\n| 入力 | 取り込む値 |\n|---|---|\n";
+  for (std::string_view v : {"2026-04-01", "2026/4/1", "令和8年4月1日", "令和元年5月1日", "R8.4.1", "H16.3.31"}) {
+    if (auto parsed = reg::ParseValue(*date, v)) out += fmt::format("| {} | {} |\n", Code(v), std::get<std::string>(*parsed));
+  }
+  out += "| （XLSX の日付セル） | その日付 |\n";
+  out += "\n### 一覧（担当事務・取扱資産・利用者）\n\n| 入力 | 取り込む値 |\n|---|---|\n";
+  for (std::string_view v : {"P001、P002", "P001,P002", "P001;P002", "P001，P002；P003"}) {
+    if (auto parsed = reg::ParseValue(*list, v)) {
+      std::string items;
+      for (const auto& i : std::get<std::vector<std::string>>(*parsed)) items += (items.empty() ? "" : " / ") + i;
+      out += fmt::format("| {} | {} |\n", Code(v), items);
+    }
+  }
+  out += fmt::format("\n書き出すときは「{}」でつなぎます。セル内の改行も区切りになります。\n\n",
+                     reg::FormatValue(*list, reg::Value{std::vector<std::string>{"P001", "P002"}}));
+  return out;
+}
+
 }  // namespace
 
 std::string ColumnsMarkdown() {
@@ -67,6 +126,7 @@ std::string ColumnsMarkdown() {
     }
     out += "\n";
   }
+  out += ValueExamples();
   for (const auto& [title, labels] : enums) {
     out += fmt::format("### 区分「{}」の値\n\n", title);
     out += "| 書き出す値 | 保存する値 | English | 取り込みで認める別名 |\n";
