@@ -1,5 +1,6 @@
 // End-to-end tests of the mamori command as a municipal IT officer uses it:
 // a real binary, a real SQLite file, files in the formats bodies keep.
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 

@@ -122,8 +122,8 @@ TEST_P(GoldenCheck, FindingsMatchExpected) {
 }
 
 INSTANTIATE_TEST_SUITE_P(SeedBodies, GoldenCheck, ::testing::ValuesIn(Cases()),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
                            std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
                            return name;
                          });

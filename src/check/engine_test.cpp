@@ -100,13 +100,13 @@ const Finding* Find(const std::vector<Finding>& fs, std::string_view rule, std::
   return nullptr;
 }
 
-std::vector<Finding> Run(const policy::Profile& p, const RegisterSnapshot& r) {
+std::vector<Finding> RunRules(const policy::Profile& p, const RegisterSnapshot& r) {
   CheckOptions o;
   o.today = {2026, 11, 22};
   return RunChecks(p, r, o);
 }
 
-TEST(Checks, EveryKnownRuleIsImplementedAndEveryMessageExists) {
+TEST(Checks, EveryKnownRuleIsImplemented) {
   std::vector<std::string_view> known;
   for (const auto& r : policy::KnownRules()) known.push_back(r.id);
   auto implemented = ImplementedRules();
@@ -119,7 +119,7 @@ TEST(Checks, AWellKeptAssetPassesAndCitesTheClause) {
   RegisterSnapshot r;
   r.departments = {{"D1", "税務課", "O1"}};
   r.assets = {GoodAsset("A-1")};
-  const auto fs = Run(TestProfile(), r);
+  const auto fs = RunRules(TestProfile(), r);
   for (auto rule : {"asset.classified", "asset.manager", "asset.handling.backup", "asset.handling.recovery_target",
                     "asset.department_known"}) {
     const auto* f = Find(fs, rule, "A-1");
@@ -134,7 +134,7 @@ TEST(Checks, LegacyLevelIsFlaggedForReclassificationNotMapped) {
   auto a = GoodAsset("A-1");
   a.confidentiality = "3";
   r.assets = {a};
-  const auto fs = Run(TestProfile(), r);
+  const auto fs = RunRules(TestProfile(), r);
   const auto* f = Find(fs, "asset.legacy_level", "A-1");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->status, Status::kFail);
@@ -149,7 +149,7 @@ TEST(Checks, MissingDataIsUnknownNeverPass) {
   a.kind = "USBメモリ";
   a.locked_storage.reset();
   r.assets = {a};
-  const auto fs = Run(TestProfile(), r);
+  const auto fs = RunRules(TestProfile(), r);
   EXPECT_EQ(Find(fs, "asset.handling.backup", "A-1")->status, Status::kUnknown);
   EXPECT_EQ(Find(fs, "asset.handling.locked_storage", "A-1")->status, Status::kUnknown);
   EXPECT_EQ(Find(fs, "asset.department_known", "A-1")->status, Status::kUnknown);  // no departments registered
@@ -158,7 +158,7 @@ TEST(Checks, MissingDataIsUnknownNeverPass) {
   b.availability.clear();
   b.integrity = "1";
   r.assets = {b};
-  const auto fs2 = Run(TestProfile(), r);
+  const auto fs2 = RunRules(TestProfile(), r);
   EXPECT_EQ(Find(fs2, "asset.classified", "A-2")->status, Status::kFail);
   EXPECT_EQ(Find(fs2, "asset.handling.recovery_target", "A-2")->status, Status::kUnknown);
 }
@@ -176,7 +176,7 @@ TEST(Checks, HandlingByClass) {
   low.availability = "1";
   low.backup = false;
   r.assets = {usb, no_backup, low};
-  const auto fs = Run(TestProfile(), r);
+  const auto fs = RunRules(TestProfile(), r);
   EXPECT_EQ(Find(fs, "asset.handling.locked_storage", "A-USB")->status, Status::kFail);
   EXPECT_EQ(Find(fs, "asset.handling.backup", "A-NB")->status, Status::kFail);
   EXPECT_EQ(Find(fs, "asset.handling.recovery_target", "A-NB")->status, Status::kFail);
@@ -188,9 +188,9 @@ TEST(Checks, SystemPlacementFollowsTheProfilesModel) {
   reg::System payroll{"S-1", "人事給与システム", "人事給与", reg::Tier::kInternet, "人事課", "", false, {}, {}, "", ""};
   r.systems = {payroll};
   auto p = TestProfile();
-  EXPECT_EQ(Find(Run(p, r), "system.tier_allowed", "S-1")->status, Status::kFail);
+  EXPECT_EQ(Find(RunRules(p, r), "system.tier_allowed", "S-1")->status, Status::kFail);
   p.tiers.categories[0].tiers.push_back(reg::Tier::kInternet);  // a β'-style body allows it
-  EXPECT_EQ(Find(Run(p, r), "system.tier_allowed", "S-1")->status, Status::kPass);
+  EXPECT_EQ(Find(RunRules(p, r), "system.tier_allowed", "S-1")->status, Status::kPass);
 }
 
 TEST(Checks, MyNumberSystemsAndTerminals) {
@@ -200,7 +200,7 @@ TEST(Checks, MyNumberSystemsAndTerminals) {
   reg::Terminal t2{"T-2", "MN-PC02", reg::Tier::kMyNumber, "市民課", "市民課", true, std::nullopt, {}, ""};
   r.systems = {resident};
   r.terminals = {t1, t2};
-  const auto fs = Run(TestProfile(), r);
+  const auto fs = RunRules(TestProfile(), r);
   EXPECT_EQ(Find(fs, "system.my_number_tier", "S-2")->status, Status::kFail);
   EXPECT_EQ(Find(fs, "system.tier_allowed", "S-2"), nullptr);  // judged once, by the My Number rule
   EXPECT_EQ(Find(fs, "terminal.my_number_mfa", "T-1")->status, Status::kFail);
@@ -223,7 +223,7 @@ TEST(Checks, RestrictedUsersModeJudgesUsersAndThePeriodicCheck) {
   r.systems = {mn};
   r.terminals = {{"T-1", "", reg::Tier::kMyNumber, "", "", false, false, {}, ""}};
   r.inspections = {{"I-1", "マイナンバー遵守状況点検", Date{2025, 4, 1}, "", "", "", ""}};
-  const auto fs = Run(p, r);
+  const auto fs = RunRules(p, r);
   EXPECT_EQ(Find(fs, "terminal.my_number_mfa", "T-1"), nullptr);  // not this body's mode
   std::vector<std::string> user_failures;
   for (const auto& f : fs)
@@ -238,23 +238,28 @@ TEST(Checks, AuditRegimeAndOrOr) {
   auto p = TestProfile();
   RegisterSnapshot r;
   r.inspections = {{"I-1", "自己点検", Date{2026, 6, 1}, "", "", "", ""}};
-  auto fs = Run(p, r);
+  auto fs = RunRules(p, r);
   int fails = 0;
   for (const auto& f : fs) fails += f.rule == "audit.performed" && f.status == Status::kFail;
   EXPECT_EQ(fails, 1);  // the audit is missing
   p.audit.regime = policy::AuditRegime::kAuditOrSelfInspection;
-  fs = Run(p, r);
-  for (const auto& f : fs)
-    if (f.rule == "audit.performed") EXPECT_EQ(f.status, Status::kPass);
+  fs = RunRules(p, r);
+  int passes = 0;
+  for (const auto& f : fs) {
+    if (f.rule != "audit.performed") continue;
+    EXPECT_EQ(f.status, Status::kPass);
+    ++passes;
+  }
+  EXPECT_EQ(passes, 1);  // 直方市's "or": the self-inspection alone suffices
 }
 
 TEST(Checks, StaffCategoriesComeFromTheProfile) {
   auto p = TestProfile();
   RegisterSnapshot r;
   r.people = {{"P-1", "委託 太郎", "", reg::Role::kStaff, reg::Employment::kContractor, {}, "", ""}};
-  EXPECT_EQ(Find(Run(p, r), "person.staff_category", "P-1")->status, Status::kFail);
+  EXPECT_EQ(Find(RunRules(p, r), "person.staff_category", "P-1")->status, Status::kFail);
   p.scope.staff_categories.push_back(reg::Employment::kContractor);  // 直方市 binds contractors' staff
-  EXPECT_EQ(Find(Run(p, r), "person.staff_category", "P-1")->status, Status::kPass);
+  EXPECT_EQ(Find(RunRules(p, r), "person.staff_category", "P-1")->status, Status::kPass);
 }
 
 TEST(Checks, DisabledRulesYieldNothing) {
@@ -262,7 +267,7 @@ TEST(Checks, DisabledRulesYieldNothing) {
   for (auto& rule : p.rules) rule.enabled = false;
   RegisterSnapshot r;
   r.assets = {GoodAsset("A-1")};
-  EXPECT_TRUE(Run(p, r).empty());
+  EXPECT_TRUE(RunRules(p, r).empty());
 }
 
 TEST(Checks, EnglishMessages) {

@@ -137,8 +137,8 @@ void AddKind(CLI::App& parent, Context& ctx, Action& run, EntityKind kind) {
       auto session = ctx.open(ctx.config, NeedProfile::kNo);
       if (!session) return Report(ctx, session.error());
       if (auto ok = session->registry->Add(kind, *row); !ok) return Report(ctx, ok.error());
-      const auto& info = reg::Info(kind);
-      *ctx.out << fmt::format("{}「{}」を追加しました\n", info.label_ja, std::get<std::string>((*row)[0]));
+      const auto& kind_info = reg::Info(kind);
+      *ctx.out << fmt::format("{}「{}」を追加しました\n", kind_info.label_ja, std::get<std::string>((*row)[0]));
       return kExitOk;
     };
   });

@@ -166,3 +166,7 @@ write("import/xlsx_inspections/input.xlsx", open(os.path.join(HERE, "handmade.xl
 
 # A zip that is no spreadsheet (a Word-like package).
 write("not_a_workbook.zip", xlsx([("[Content_Types].xml", CT), ("word/document.xml", "<document/>")]))
+
+# ---- seeds for xlsx_import_fuzz: one part of a workbook, chosen by the first byte
+for mode, content in (("S", SHEET1), ("T", SST), ("Y", STYLES), ("W", WORKBOOK)):
+    write(f"fuzz/xlsx_part_{mode}.seed", (mode + content).encode("utf-8"))
