@@ -224,7 +224,11 @@ Result<Profile> LoadProfileById(std::string_view id, const ProfileSearchPath& di
     return Fail(ErrorCode::kInvalidArgument, fmt::format(msg::kBadProfileId, "id", id));
   const auto file = FindProfileFile(id, dirs);
   if (!file) return Fail(ErrorCode::kNotFound, fmt::format(msg::kProfileNotFound, id, JoinDirs(dirs)));
-  return LoadProfile(*file, dirs);
+  auto profile = LoadProfile(*file, dirs);
+  if (profile && profile->id != id)
+    return Fail(ErrorCode::kValidation, fmt::format(msg::kIdMismatch, id, profile->id),
+                Location{.file = file->generic_string()});
+  return profile;
 }
 
 Result<Profile> LoadProfileFromString(std::string_view text, std::string_view name, const ProfileSearchPath& dirs) {

@@ -61,6 +61,7 @@ inline constexpr std::string_view kProfileNotFound = "プロファイル「{}」
 inline constexpr std::string_view kBaseNotFound = "基本プロファイル「{}」が見つかりません（探した場所: {}）";  // id, dirs
 inline constexpr std::string_view kBaseCycle = "基本プロファイルが循環しています: {}";  // chain
 inline constexpr std::string_view kBaseChainTooLong = "基本プロファイルの継承が深すぎます（上限 {} 段）";  // limit
+inline constexpr std::string_view kIdMismatch = "プロファイル「{}」として見つけたファイルの id が「{}」です";  // wanted, found
 inline constexpr std::string_view kBaseIdMismatch = "基本プロファイル「{}」のファイルの id が「{}」です";  // wanted, found
 inline constexpr std::string_view kErrorsInFile = "プロファイルに {} 件の誤りがあります";  // count
 inline constexpr std::string_view kMoreErrors = "ほかに {} 件の誤りがあります（表示を省略）";  // count
@@ -81,7 +82,7 @@ inline constexpr Label kShowNoBase{"なし（これが基本プロファイル�
 inline constexpr Label kShowChain{"継承", "derivation"};
 inline constexpr Label kShowParent{"上位の方針", "Parent policy"};
 inline constexpr Label kShowResolved{"読み込み可", "resolved"};
-inline constexpr Label kShowUnresolved{"未解決（プロファイルがありません）", "unresolved (profile not present)"};
+inline constexpr Label kShowUnresolved{"未解決: プロファイルがありません", "unresolved: profile not present"};
 inline constexpr Label kShowAppliesTo{"適用", "applies to"};
 inline constexpr Label kShowPreface{"前文・目的", "Preface"};
 inline constexpr Label kShowScope{"適用範囲", "Scope"};

@@ -1,5 +1,6 @@
 // Look-ups on a compiled profile: levels of the active scheme, legacy codes,
 // categories, staff, media, rules and documents.
+#include <cstdlib>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -135,6 +136,35 @@ TEST(ProfileKeys, EnumKeysAndLabels) {
   EXPECT_EQ(Key(Requirement::kLockedStorageForMedia), "locked_storage_for_media");
   EXPECT_EQ(Label(Severity::kHigh), "高");
   EXPECT_EQ(Label(Severity::kHigh, true), "High");
+}
+
+TEST(ProfileDirs, EnvironmentFirstThenCompiledIn) {
+  ::setenv("MAMORI_PROFILE_DIR", "/a:/b", 1);
+  const auto dirs = DefaultProfileDirs();
+  ::unsetenv("MAMORI_PROFILE_DIR");
+  ASSERT_EQ(dirs.size(), 3U);
+  EXPECT_EQ(dirs[0], "/a");
+  EXPECT_EQ(dirs[1], "/b");
+  EXPECT_EQ(DefaultProfileDirs().size(), 1U);
+}
+
+TEST(ProfileDirs, ValidateFileFindsTheBaseBesideTheFile) {
+  auto ok = ValidateFile(testing::ProfileDir() / "tsuyama.yaml");
+  EXPECT_TRUE(ok.has_value()) << ok.error().ToString();
+  EXPECT_FALSE(ValidateFile(testing::ProfileDir() / "no-such.yaml").has_value());
+}
+
+TEST(ProfileDirs, IdMustMatchTheFileFoundForIt) {
+  const auto dir = std::filesystem::path(::testing::TempDir()) / "mamori_policy_idmismatch";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream out(dir / "wanted.yaml");
+    out << "format: 1\nid: other\nbase: guideline\nname: {ja: x}\nkind: town\ntitle: x\n";
+  }
+  auto p = LoadProfileById("wanted", {dir, testing::ProfileDir()});
+  ASSERT_FALSE(p.has_value());
+  EXPECT_NE(p.error().message.find("other"), std::string::npos) << p.error().ToString();
+  std::filesystem::remove_all(dir);
 }
 
 // A body still classifying with the legacy scheme: 3A is then the code to reclassify.
