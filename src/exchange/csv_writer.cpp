@@ -15,7 +15,8 @@ bool NeedsGuard(std::string_view v) {
 
 void AppendField(std::string& out, std::string_view v) {
   const bool guard = NeedsGuard(v);
-  const bool quote = guard || v.find_first_of(",\"\r\n") != std::string_view::npos || v.starts_with(' ') ||
+  // Tabs are quoted too, so that a value full of tabs cannot make the file look tab-separated.
+  const bool quote = guard || v.find_first_of(",\"\r\n\t") != std::string_view::npos || v.starts_with(' ') ||
                      v.ends_with(' ');
   if (!quote) {
     out.append(v);
