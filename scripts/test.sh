@@ -22,5 +22,5 @@ ctest --preset asan-ubsan -j "$jobs"
 
 echo "== fuzz harnesses (clang, libFuzzer) =="
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$jobs"
+cmake --build --preset fuzz -j "$jobs" --target profile_loader_fuzz csv_import_fuzz xlsx_import_fuzz
 ctest --test-dir build/fuzz --output-on-failure
