@@ -65,7 +65,7 @@ HeaderMatch MatchHeader(const HeaderIndex& index, const std::vector<std::string>
   HeaderMatch m;
   m.field_of_column.resize(row.size());
   m.ambiguous.resize(row.size(), false);
-  std::vector<bool> seen(index.info().fields.size(), false);
+  std::vector<bool> seen(index.Entity().fields.size(), false);
   for (std::size_t c = 0; c < row.size(); ++c) {
     const auto fields = index.Lookup(row[c]);
     if (fields.empty()) continue;

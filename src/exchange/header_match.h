@@ -19,7 +19,7 @@ class HeaderIndex {
   // Indexes of the fields a header cell (already text::FoldKey'ed) names:
   // usually none or one; two or more when the schema's names collide.
   [[nodiscard]] std::vector<std::size_t> Lookup(const std::string& folded_header) const;
-  [[nodiscard]] const reg::EntityInfo& info() const { return *info_; }
+  [[nodiscard]] const reg::EntityInfo& Entity() const { return *info_; }
 
  private:
   [[nodiscard]] std::vector<std::size_t> LookupFolded(const std::string& folded) const;

@@ -163,7 +163,7 @@ Result<HeaderChoice> ChooseHeader(const Sheet& sheet, const std::vector<HeaderIn
 
 // Ambiguous headers, a field given twice, a required column missing.
 Result<void> CheckHeader(const Sheet& sheet, const HeaderChoice& choice) {
-  const auto& info = choice.index->info();
+  const auto& info = choice.index->Entity();
   const auto& header = sheet.rows[choice.row_index];
   const std::uint64_t line = sheet.source_lines[choice.row_index];
   Problems problems;
@@ -255,7 +255,7 @@ Result<MappedSheet> MapSheet(const Sheet& sheet, std::optional<reg::EntityKind> 
   if (!choice) return Fail(choice.error());
   if (auto ok = CheckHeader(sheet, *choice); !ok) return Fail(ok.error());
 
-  const reg::EntityInfo& info = choice->index->info();
+  const reg::EntityInfo& info = choice->index->Entity();
   const auto& header = sheet.rows[choice->row_index];
   MappedSheet out;
   out.kind = info.kind;

@@ -14,6 +14,8 @@
 namespace mamori::exchange {
 namespace {
 
+using namespace std::string_literals;  // GCC 12 warns (-Wrestrict) on = "literal" here
+
 std::vector<reg::Row> BigRegister(std::size_t n) {
   std::vector<reg::Row> rows;
   rows.reserve(n);
@@ -22,22 +24,22 @@ std::vector<reg::Row> BigRegister(std::size_t n) {
     reg::Asset a;
     a.number = fmt::format("A-{:06}", i);
     a.name = fmt::format("住民基本台帳データ（{}）", i % 97);
-    a.kind = "データ";
-    a.department = "市民課";
+    a.kind = "データ"s;
+    a.department = "市民課"s;
     a.manager = fmt::format("P{:04}", i % 500);
     a.tier = *reg::TierFromKey(tiers[i % 4]);
-    a.confidentiality = "3B";
-    a.integrity = "2";
-    a.availability = "1";
+    a.confidentiality = "3B"s;
+    a.integrity = "2"s;
+    a.availability = "1"s;
     a.personal_data = i % 2 == 0;
     a.specific_personal_data = i % 3 == 0;
     a.form = reg::Form::kElectronic;
-    a.storage_place = "サーバ室";
+    a.storage_place = "サーバ室"s;
     a.locked_storage = true;
     a.backup = i % 5 != 0;
     a.recovery_target_hours = 24;
-    a.retention = "5年";
-    a.notes = i % 10 == 0 ? "備考, \"引用\"\n二行目" : "";
+    a.retention = "5年"s;
+    a.notes = i % 10 == 0 ? "備考, \"引用\"\n二行目"s : ""s;
     rows.push_back(reg::ToRow(a));
   }
   return rows;
