@@ -20,6 +20,11 @@ bool IsBlank(const std::vector<std::string>& row) {
   return true;
 }
 
+// The row's number in the file; a Sheet built by hand may lack source_lines.
+std::uint64_t LineOf(const Sheet& sheet, std::size_t row_index) {
+  return row_index < sheet.source_lines.size() ? sheet.source_lines[row_index] : row_index + 1;
+}
+
 Location RowLocation(const Sheet& sheet, std::uint64_t line, std::string field = {}) {
   Location where;
   if (sheet.source == SheetSource::kCsv) {
@@ -116,7 +121,7 @@ class HeaderSearch {
       for (auto k : tied) names += fmt::format("{}「{}」", names.empty() ? "" : "と", reg::Info(k).label_ja);
       return Fail(ErrorCode::kValidation,
                   fmt::format("見出しから台帳の種類を決められません（{}のどちらにも合います）。シート名か種類の指定で区別してください", names),
-                  RowLocation(sheet_, sheet_.source_lines[best->row_index]));
+                  RowLocation(sheet_, LineOf(sheet_, best->row_index)));
     }
     return best;
   }
@@ -165,7 +170,7 @@ Result<HeaderChoice> ChooseHeader(const Sheet& sheet, const std::vector<HeaderIn
 Result<void> CheckHeader(const Sheet& sheet, const HeaderChoice& choice) {
   const auto& info = choice.index->Entity();
   const auto& header = sheet.rows[choice.row_index];
-  const std::uint64_t line = sheet.source_lines[choice.row_index];
+  const std::uint64_t line = LineOf(sheet, choice.row_index);
   Problems problems;
   std::vector<std::optional<std::size_t>> column_of_field(info.fields.size());
   for (std::size_t c = 0; c < header.size(); ++c) {
@@ -259,7 +264,7 @@ Result<MappedSheet> MapSheet(const Sheet& sheet, std::optional<reg::EntityKind> 
   const auto& header = sheet.rows[choice->row_index];
   MappedSheet out;
   out.kind = info.kind;
-  out.header_row = sheet.source_lines[choice->row_index];
+  out.header_row = LineOf(sheet, choice->row_index);
   std::vector<std::string> written(header.size());
   std::vector<CellParser> parsers;
   parsers.reserve(header.size());
@@ -275,7 +280,7 @@ Result<MappedSheet> MapSheet(const Sheet& sheet, std::optional<reg::EntityKind> 
   for (std::size_t r = choice->row_index + 1; r < sheet.rows.size(); ++r) {
     const auto& cells = sheet.rows[r];
     if (IsBlank(cells)) continue;
-    const std::uint64_t line = sheet.source_lines[r];
+    const std::uint64_t line = LineOf(sheet, r);
     reg::Row row(info.fields.size());
     std::vector<bool> failed(info.fields.size(), false);
     for (std::size_t c = 0; c < cells.size(); ++c) {

@@ -184,6 +184,14 @@ TEST(Mapping, ManyErrorsAreCapped) {
   EXPECT_NE(m.error().details.back().message.find("2000"), std::string::npos);
 }
 
+TEST(Mapping, ASheetWithoutSourceLinesCountsRowsFromOne) {
+  Sheet sheet;
+  sheet.rows = {{"資産番号", "資産名称"}, {"A-1", ""}};
+  auto m = MapSheet(sheet, std::nullopt);
+  ASSERT_FALSE(m);
+  EXPECT_EQ(m.error().details.at(0).where.line, 2u);
+}
+
 TEST(Mapping, DescribeRowForGoldens) {
   auto m = MapSheet(MakeSheet({{"資産番号", "資産名称", "系統"}, {"A-1", "x", "LGWAN"}}), std::nullopt);
   ASSERT_TRUE(m);

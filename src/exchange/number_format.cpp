@@ -28,9 +28,10 @@ bool IEquals(std::string_view a, std::string_view lower) {
 
 // The first section of a format code with literals removed: quoted text,
 // backslash escapes, [brackets], and the characters after _ and *.
-std::string FirstSectionPlaceholders(std::string_view code, std::string* pattern, bool* pattern_ok) {
+std::string FirstSectionPlaceholders(std::string_view code, std::string* pattern, bool* pattern_ok, bool* elapsed) {
   std::string letters;
   *pattern_ok = true;
+  *elapsed = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
     if (c == ';') break;
@@ -48,8 +49,9 @@ std::string FirstSectionPlaceholders(std::string_view code, std::string* pattern
     } else if (c == '[') {
       const auto end = code.find(']', i);
       const auto inside = code.substr(i + 1, end == std::string_view::npos ? std::string_view::npos : end - i - 1);
-      // [h] [mm] [ss] are elapsed time; [Red], [>100], [$-411] (a locale) are no placeholders.
-      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos) letters.append(inside);
+      // [h] [mm] [ss] are elapsed time (a duration, not a moment); [Red], [>100],
+      // [$-411] (a locale) are no placeholders.
+      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos) *elapsed = true;
       if (end == std::string_view::npos) break;
       i = end;
       *pattern_ok = *pattern_ok && inside.starts_with('$');
@@ -129,15 +131,20 @@ NumberFormat ClassifyNumberFormat(int id, std::string_view code) {
   NumberFormat f;
   if (code.empty()) {
     if (IsBuiltinDate(id)) f.kind = NumberFormat::Kind::kDate;
-    else if (id == 22) f.kind = NumberFormat::Kind::kDateTime;
+    else if ((id >= 18 && id <= 22) || id == 32 || id == 33) f.kind = NumberFormat::Kind::kDateTime;  // times, date and time (22)
     return f;
   }
   if (code == "@") return f;
   bool pattern_ok = true;
+  bool elapsed = false;
   std::string pattern;
-  const std::string letters = FirstSectionPlaceholders(code, &pattern, &pattern_ok);
+  const std::string letters = FirstSectionPlaceholders(code, &pattern, &pattern_ok, &elapsed);
   if (HasAny(letters, "ydge")) {  // e: the era year of 和暦 (exponents were skipped)
     f.kind = HasAny(letters, "hs") ? NumberFormat::Kind::kDateTime : NumberFormat::Kind::kDate;
+    return f;
+  }
+  if (!elapsed && HasAny(letters, "hs")) {  // a time of day: a full date-time serial reads as one
+    f.kind = NumberFormat::Kind::kDateTime;
     return f;
   }
   if (pattern_ok && pattern.find('\0') != std::string::npos) {

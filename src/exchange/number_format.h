@@ -14,7 +14,7 @@ struct NumberFormat {
   enum class Kind {
     kGeneral,   // the number itself
     kDate,      // serial → 2026-04-01
-    kDateTime,  // serial → 2026-04-01 09:30 (the time only when there is one)
+    kDateTime,  // serial → 2026-04-01 09:30 (the time only when there is one); below 1 (a bare time) the number
     kPattern,   // zero-padded integer with literals: "0000" → 0012, "000-0000" → 123-4567
   };
   Kind kind = Kind::kGeneral;
@@ -22,7 +22,8 @@ struct NumberFormat {
 };
 
 // `code` is the formatCode of a custom format (numFmtId ≥ 164), or empty for
-// a built-in id. Built-in dates: 14–22 and the Japanese 27–31, 34–36, 50–58.
+// a built-in id. Built-in dates and times: 14–22 and the Japanese 27–36,
+// 50–58; elapsed times ([h]:mm, 46) stay numbers.
 NumberFormat ClassifyNumberFormat(int id, std::string_view code);
 
 // The text of a number cell's <v>. Text that is not a number is returned as is.

@@ -10,8 +10,8 @@ using Kind = NumberFormat::Kind;
 TEST(NumberFormat, BuiltInDatesIncludingTheJapaneseOnes) {
   for (int id : {14, 15, 16, 17, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58})
     EXPECT_EQ(ClassifyNumberFormat(id, "").kind, Kind::kDate) << id;
-  EXPECT_EQ(ClassifyNumberFormat(22, "").kind, Kind::kDateTime);
-  for (int id : {0, 1, 2, 3, 4, 9, 10, 18, 19, 20, 21, 32, 33, 45, 46, 47, 49})
+  for (int id : {18, 19, 20, 21, 22, 32, 33}) EXPECT_EQ(ClassifyNumberFormat(id, "").kind, Kind::kDateTime) << id;
+  for (int id : {0, 1, 2, 3, 4, 9, 10, 45, 46, 47, 49})
     EXPECT_EQ(ClassifyNumberFormat(id, "").kind, Kind::kGeneral) << id;
 }
 
@@ -20,7 +20,7 @@ TEST(NumberFormat, CustomFormats) {
   EXPECT_EQ(ClassifyNumberFormat(176, "[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\";@").kind, Kind::kDate);
   EXPECT_EQ(ClassifyNumberFormat(176, "[$-411]ge.m.d").kind, Kind::kDate);
   EXPECT_EQ(ClassifyNumberFormat(176, "yyyy-mm-dd hh:mm").kind, Kind::kDateTime);
-  EXPECT_EQ(ClassifyNumberFormat(176, "h:mm;@").kind, Kind::kGeneral);
+  EXPECT_EQ(ClassifyNumberFormat(176, "h:mm;@").kind, Kind::kDateTime);
   EXPECT_EQ(ClassifyNumberFormat(176, "[h]:mm:ss").kind, Kind::kGeneral);
   EXPECT_EQ(ClassifyNumberFormat(176, "0.00E+00").kind, Kind::kGeneral);
   EXPECT_EQ(ClassifyNumberFormat(176, "#,##0\"日\"").kind, Kind::kGeneral);  // "日" is quoted text
@@ -63,6 +63,9 @@ TEST(NumberFormat, DateSerials) {
   const NumberFormat date_time = ClassifyNumberFormat(22, "");
   EXPECT_EQ(FormatNumberCell("46113.5", date_time, false), "2026-04-01 12:00");
   EXPECT_EQ(FormatNumberCell("46113", date_time, false), "2026-04-01");
+  const NumberFormat time = ClassifyNumberFormat(20, "");  // h:mm
+  EXPECT_EQ(FormatNumberCell("46113.375", time, false), "2026-04-01 09:00");
+  EXPECT_EQ(FormatNumberCell("0.375", time, false), "0.375");  // a bare time stays a number
   EXPECT_EQ(DateSerial(Date{2026, 4, 1}), 46113);
   EXPECT_EQ(DateSerial(Date{1900, 3, 1}), 61);
 }

@@ -57,6 +57,12 @@ TEST(XlsxReader, CellTypesAndGaps) {
   EXPECT_EQ(s.source_lines, (std::vector<std::uint64_t>{2, 3}));
 }
 
+TEST(XlsxReader, NamespacePrefixesAndDeclarationsDoNotConfuseAttributes) {
+  const Sheet s = ReadOne(MakeXlsx(R"(<row r="1" xmlns:x14ac="urn:x14ac" x14ac:dyDescent="0.25">)"
+                                   R"(<c xmlns:r="urn:r" r="B1"><v>2</v></c></row>)"));
+  EXPECT_EQ(s.rows, (Rows{{"", "2"}}));
+}
+
 TEST(XlsxReader, DatesByStyleAndThe1904System) {
   const std::string xfs = R"(<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/>)";
   const std::string fmts = R"(<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>)";

@@ -11,6 +11,8 @@ namespace {
 
 constexpr char kNamespaceSeparator = ':';  // "x:c" → "c"
 
+// Namespaces are not resolved (expat's namespace processing halves its
+// speed): the prefix is dropped, which is all SpreadsheetML needs.
 std::string_view LocalName(const char* name) {
   std::string_view n(name);
   const auto bar = n.rfind(kNamespaceSeparator);
@@ -21,6 +23,8 @@ std::string_view LocalName(const char* name) {
 
 std::optional<std::string_view> Attr(const char** attrs, std::string_view local) {
   for (const char** a = attrs; a != nullptr && a[0] != nullptr && a[1] != nullptr; a += 2) {
+    const std::string_view name(a[0]);
+    if (name.starts_with("xmlns")) continue;  // xmlns:r="…" is no attribute r
     if (LocalName(a[0]) == local) return std::string_view(a[1]);
   }
   return std::nullopt;

@@ -1,6 +1,6 @@
-// expat, wrapped for the parts of an XLSX: streaming, namespace-aware (only
-// local names are reported), no DOCTYPE or entity declarations (so no
-// billion laughs and no external entities), bounded depth. Internal.
+// expat, wrapped for the parts of an XLSX: streaming, names reported without
+// their namespace prefix (<x:c> is "c"), no DOCTYPE or entity declarations (so
+// no billion laughs and no external entities), bounded depth. Internal.
 #pragma once
 
 #include <cstdint>
