@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "common/text.h"
+#include "exchange/export.h"
 #include "exchange/mapping.h"
 #include "exchange/read_table.h"
 #include "exchange/test_support.h"
@@ -75,6 +76,21 @@ TEST(Golden, ImportCases) {
     ASSERT_TRUE(fs::exists(expected_path)) << "no expected.txt; run with MAMORI_UPDATE_GOLDEN=1\n" << actual;
     EXPECT_EQ(actual, ReadFile(expected_path)) << "(MAMORI_UPDATE_GOLDEN=1 rewrites expected.txt)";
   }
+}
+
+// Export golden: the asset register of assets.utf8.csv, imported and written
+// again as CSV, must be byte-for-byte export/assets.csv (canonical headers,
+// labels, quoting, BOM, CRLF).
+TEST(Golden, ExportCsv) {
+  auto sheets = ReadTable(ReadFile(DataDir() / "assets.utf8.csv"), "assets.utf8.csv", Limits{});
+  ASSERT_TRUE(sheets) << sheets.error().ToString();
+  auto mapped = MapSheet(sheets->front(), std::nullopt);
+  ASSERT_TRUE(mapped) << mapped.error().ToString();
+  auto csv = WriteCsv(mapped->kind, mapped->rows);
+  ASSERT_TRUE(csv) << csv.error().ToString();
+  const fs::path expected = DataDir() / "export" / "assets.csv";
+  if (std::getenv("MAMORI_UPDATE_GOLDEN") != nullptr) testing::WriteFile(expected, *csv);
+  EXPECT_EQ(*csv, ReadFile(expected)) << "(MAMORI_UPDATE_GOLDEN=1 rewrites " << expected << ")";
 }
 
 }  // namespace
