@@ -168,5 +168,17 @@ write("import/xlsx_inspections/input.xlsx", open(os.path.join(HERE, "handmade.xl
 write("not_a_workbook.zip", xlsx([("[Content_Types].xml", CT), ("word/document.xml", "<document/>")]))
 
 # ---- seeds for xlsx_import_fuzz: one part of a workbook, chosen by the first byte
-for mode, content in (("S", SHEET1), ("T", SST), ("Y", STYLES), ("W", WORKBOOK)):
+# The 'S' seed uses the shared strings and styles of the harness's fixed parts
+# (0 資産番号, 1 資産名称, 2 系統, 3 LGWAN接続系, 4 名簿; style 1 a date, 2 "0000").
+FUZZ_SHEET = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+              '<row r="1"><c r="A1" t="inlineStr"><is><t>台帳</t></is></c></row>'
+              '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c>'
+              '<c r="D2" t="inlineStr"><is><t>施錠保管</t></is></c><c r="E2" t="inlineStr"><is><t>復旧目標時間</t></is></c>'
+              '<c r="F2" t="inlineStr"><is><t>備考</t></is></c></row>'
+              '<row r="3"><c r="A3" s="2"><v>12</v></c><c r="B3" t="s"><v>4</v></c><c r="C3" t="s"><v>3</v></c>'
+              '<c r="D3" t="b"><v>1</v></c><c r="E3"><v>24</v></c><c r="F3" s="1"><v>46113</v></c></row>'
+              '<row r="4"><c r="A4" t="str"><v>A-2</v></c><c r="B4" t="inlineStr"><is><r><t>課税</t></r><r><t>台帳</t></r></is></c>'
+              '<c r="D4" t="inlineStr"><is><t>×</t></is></c><c r="F4" t="inlineStr"><is><t>_x000D_改行</t></is></c></row>'
+              '</sheetData></worksheet>')
+for mode, content in (("S", FUZZ_SHEET), ("T", SST), ("Y", STYLES), ("W", WORKBOOK)):
     write(f"fuzz/xlsx_part_{mode}.seed", (mode + content).encode("utf-8"))
