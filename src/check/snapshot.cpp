@@ -7,15 +7,15 @@ namespace {
 
 template <typename T>
 Result<void> LoadAll(store::Store& store, std::vector<T>& out) {
-  auto rows = store.List(reg::KindOf<T>(), {});
-  if (!rows) return Fail(rows.error());
-  out.reserve(rows->size());
-  for (const auto& row : *rows) {
-    auto record = reg::FromRow<T>(row);
+  auto count = store.Count(reg::KindOf<T>());
+  if (!count) return Fail(count.error());
+  out.reserve(static_cast<std::size_t>(*count));
+  return store.Scan(reg::KindOf<T>(), [&out](reg::Row&& row) -> Result<void> {
+    auto record = reg::FromRow<T>(std::move(row));
     if (!record) return Fail(record.error());
     out.push_back(std::move(*record));
-  }
-  return {};
+    return {};
+  });
 }
 
 }  // namespace

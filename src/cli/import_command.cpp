@@ -85,7 +85,7 @@ int RunImport(Context& ctx, const ImportOptions& o) {
 
   auto session = ctx.open(ctx.config, NeedProfile::kNo);
   if (!session) return Report(ctx, session.error());
-  auto plan = session->registry->Import(incoming, o.dry_run);
+  auto plan = session->registry->Import(std::move(incoming), o.dry_run);
   if (!plan) return Report(ctx, plan.error());
   for (const auto& [kind, c] : plan->counts) {
     const auto& info = reg::Info(kind);

@@ -35,7 +35,7 @@ struct Location {
   std::string file;
   std::optional<std::uint64_t> line;    // 1-based
   std::optional<std::uint64_t> column;  // 1-based, in characters
-  std::optional<std::uint64_t> row;     // 1-based data row of a table (header excluded)
+  std::optional<std::uint64_t> row;     // 1-based row as the file shows it (CSV line, Excel row number)
   std::string field;                    // column header or field name
   std::optional<std::uint64_t> byte_offset;
 

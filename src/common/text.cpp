@@ -1,5 +1,6 @@
 #include "common/text.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
@@ -131,7 +132,21 @@ std::string Nfkc(std::string_view utf8) {
   return out;
 }
 
+namespace {
+bool IsFoldSkipped(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '_' || c == '-'; }
+}  // namespace
+
 std::string FoldKey(std::string_view utf8) {
+  // ASCII needs no normalization: lower-case it and drop the separators.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (char c : utf8) {
+      if (IsFoldSkipped(c)) continue;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));

@@ -55,6 +55,9 @@ std::string_view KeyOf(const std::array<EnumLabel, N>& labels, E e) {
 
 template <typename E, std::size_t N>
 Result<E> EnumFrom(const std::array<EnumLabel, N>& labels, std::string_view text, std::string_view what) {
+  // Stored values are keys and exported ones labels: match those exactly first.
+  for (std::size_t i = 0; i < N; ++i)
+    if (text == labels[i].key || text == labels[i].ja) return static_cast<E>(i);
   const std::string key = text::FoldKey(text);
   for (std::size_t i = 0; i < N; ++i) {
     const auto& l = labels[i];
@@ -86,29 +89,29 @@ Error TypeError(std::string_view expected) {
   return Error(ErrorCode::kInternal, fmt::format("値の型が違います（{} が必要）", expected));
 }
 
-Result<void> FromValue(const Value& v, std::string& out) {
+Result<void> FromValue(Value&& v, std::string& out) {
   if (std::holds_alternative<std::monostate>(v)) { out.clear(); return {}; }
-  if (const auto* s = std::get_if<std::string>(&v)) { out = *s; return {}; }
+  if (auto* s = std::get_if<std::string>(&v)) { out = std::move(*s); return {}; }
   if (const auto* n = std::get_if<std::int64_t>(&v)) { out = std::to_string(*n); return {}; }
   return Fail(TypeError("文字列"));
 }
-Result<void> FromValue(const Value& v, std::optional<bool>& out) {
+Result<void> FromValue(Value&& v, std::optional<bool>& out) {
   if (std::holds_alternative<std::monostate>(v)) { out.reset(); return {}; }
   if (const auto* n = std::get_if<std::int64_t>(&v)) { out = *n != 0; return {}; }
   return Fail(TypeError("真偽値"));
 }
-Result<void> FromValue(const Value& v, std::optional<std::int64_t>& out) {
+Result<void> FromValue(Value&& v, std::optional<std::int64_t>& out) {
   if (std::holds_alternative<std::monostate>(v)) { out.reset(); return {}; }
   if (const auto* n = std::get_if<std::int64_t>(&v)) { out = *n; return {}; }
   return Fail(TypeError("整数"));
 }
-Result<void> FromValue(const Value& v, std::vector<std::string>& out) {
+Result<void> FromValue(Value&& v, std::vector<std::string>& out) {
   if (std::holds_alternative<std::monostate>(v)) { out.clear(); return {}; }
-  if (const auto* l = std::get_if<std::vector<std::string>>(&v)) { out = *l; return {}; }
+  if (auto* l = std::get_if<std::vector<std::string>>(&v)) { out = std::move(*l); return {}; }
   if (const auto* s = std::get_if<std::string>(&v)) { out = {*s}; return {}; }
   return Fail(TypeError("一覧"));
 }
-Result<void> FromValue(const Value& v, std::optional<Date>& out) {
+Result<void> FromValue(Value&& v, std::optional<Date>& out) {
   if (std::holds_alternative<std::monostate>(v)) { out.reset(); return {}; }
   if (const auto* s = std::get_if<std::string>(&v)) {
     auto d = ParseDate(*s);
@@ -128,21 +131,21 @@ Result<void> EnumFromValue(const Value& v, std::optional<E>& out, const std::arr
   out = *e;
   return {};
 }
-Result<void> FromValue(const Value& v, std::optional<Tier>& out) { return EnumFromValue(v, out, kTierLabels); }
-Result<void> FromValue(const Value& v, std::optional<Role>& out) { return EnumFromValue(v, out, kRoleLabels); }
-Result<void> FromValue(const Value& v, std::optional<Employment>& out) {
+Result<void> FromValue(Value&& v, std::optional<Tier>& out) { return EnumFromValue(v, out, kTierLabels); }
+Result<void> FromValue(Value&& v, std::optional<Role>& out) { return EnumFromValue(v, out, kRoleLabels); }
+Result<void> FromValue(Value&& v, std::optional<Employment>& out) {
   return EnumFromValue(v, out, kEmploymentLabels);
 }
-Result<void> FromValue(const Value& v, std::optional<Form>& out) { return EnumFromValue(v, out, kFormLabels); }
+Result<void> FromValue(Value&& v, std::optional<Form>& out) { return EnumFromValue(v, out, kFormLabels); }
 
 template <typename T>
 struct Accessor {
   Value (*get)(const T&);
-  Result<void> (*set)(T&, const Value&);
+  Result<void> (*set)(T&, Value&&);
 };
 
 #define MAMORI_MEMBER(T, m) \
-  Accessor<T> { [](const T& r) { return ToValue(r.m); }, [](T& r, const Value& v) { return FromValue(v, r.m); } }
+  Accessor<T> { [](const T& r) { return ToValue(r.m); }, [](T& r, Value&& v) { return FromValue(std::move(v), r.m); } }
 
 template <typename T>
 struct Binding;
@@ -309,14 +312,14 @@ Row ToRowImpl(const T& r) {
 }
 
 template <typename T>
-Result<T> FromRowImpl(const Row& row) {
+Result<T> FromRowImpl(Row row) {
   const auto& acc = Binding<T>::kAccessors;
   const auto& info = Info(KindOf<T>());
   if (row.size() != acc.size())
     return Fail(ErrorCode::kInternal, fmt::format("{} の列数が違います（{} / {}）", info.label_ja, row.size(), acc.size()));
   T r{};
   for (std::size_t i = 0; i < acc.size(); ++i) {
-    if (auto ok = acc[i].set(r, row[i]); !ok) {
+    if (auto ok = acc[i].set(r, std::move(row[i])); !ok) {
       Error e = ok.error();
       e.where.field = std::string(info.fields[i].label_ja);
       return Fail(std::move(e));
@@ -355,19 +358,21 @@ Row ToRow(const Asset& r) { return ToRowImpl(r); }
 Row ToRow(const System& r) { return ToRowImpl(r); }
 Row ToRow(const Terminal& r) { return ToRowImpl(r); }
 Row ToRow(const Inspection& r) { return ToRowImpl(r); }
-template <> Result<Organ> FromRow<Organ>(const Row& row) { return FromRowImpl<Organ>(row); }
-template <> Result<Department> FromRow<Department>(const Row& row) { return FromRowImpl<Department>(row); }
-template <> Result<Person> FromRow<Person>(const Row& row) { return FromRowImpl<Person>(row); }
-template <> Result<Asset> FromRow<Asset>(const Row& row) { return FromRowImpl<Asset>(row); }
-template <> Result<System> FromRow<System>(const Row& row) { return FromRowImpl<System>(row); }
-template <> Result<Terminal> FromRow<Terminal>(const Row& row) { return FromRowImpl<Terminal>(row); }
-template <> Result<Inspection> FromRow<Inspection>(const Row& row) { return FromRowImpl<Inspection>(row); }
+template <> Result<Organ> FromRow<Organ>(Row row) { return FromRowImpl<Organ>(std::move(row)); }
+template <> Result<Department> FromRow<Department>(Row row) { return FromRowImpl<Department>(std::move(row)); }
+template <> Result<Person> FromRow<Person>(Row row) { return FromRowImpl<Person>(std::move(row)); }
+template <> Result<Asset> FromRow<Asset>(Row row) { return FromRowImpl<Asset>(std::move(row)); }
+template <> Result<System> FromRow<System>(Row row) { return FromRowImpl<System>(std::move(row)); }
+template <> Result<Terminal> FromRow<Terminal>(Row row) { return FromRowImpl<Terminal>(std::move(row)); }
+template <> Result<Inspection> FromRow<Inspection>(Row row) { return FromRowImpl<Inspection>(std::move(row)); }
 
 bool IsNull(const Value& v) { return std::holds_alternative<std::monostate>(v); }
 
 namespace {
 
 Result<bool> ParseBool(std::string_view folded) {
+  if (folded == "はい") return true;  // what mamori itself exports
+  if (folded == "いいえ") return false;
   static const std::array<std::string_view, 16> kTrue{"はい", "有", "あり", "有り", "○", "〇", "◯", "済", "実施", "実施済",
                                                       "yes", "y", "true", "1", "✓", "可"};
   static const std::array<std::string_view, 15> kFalse{"いいえ", "無", "なし", "無し", "×", "✕", "未", "未実施", "no",
@@ -410,7 +415,7 @@ Result<Value> ParseValue(const FieldInfo& field, std::string_view raw) {
     case FieldType::kText:
       return Value{std::string(input)};
     case FieldType::kBool: {
-      auto b = ParseBool(text::FoldKey(input));
+      auto b = input == "はい" || input == "いいえ" ? ParseBool(input) : ParseBool(text::FoldKey(input));
       if (!b) return wrap(b.error());
       return Value{std::int64_t{*b ? 1 : 0}};
     }
@@ -425,6 +430,8 @@ Result<Value> ParseValue(const FieldInfo& field, std::string_view raw) {
       return Value{d->Iso()};
     }
     case FieldType::kEnum: {
+      for (const auto& l : field.labels)
+        if (input == l.ja || input == l.key) return Value{std::string(l.key)};
       const std::string key = text::FoldKey(input);
       for (const auto& l : field.labels) {
         bool match = key == text::FoldKey(l.key) || key == text::FoldKey(l.ja) || key == text::FoldKey(l.en);

@@ -67,14 +67,15 @@ Row ToRow(const System& r);
 Row ToRow(const Terminal& r);
 Row ToRow(const Inspection& r);
 
-template <typename T> Result<T> FromRow(const Row& row);
-template <> Result<Organ> FromRow<Organ>(const Row& row);
-template <> Result<Department> FromRow<Department>(const Row& row);
-template <> Result<Person> FromRow<Person>(const Row& row);
-template <> Result<Asset> FromRow<Asset>(const Row& row);
-template <> Result<System> FromRow<System>(const Row& row);
-template <> Result<Terminal> FromRow<Terminal>(const Row& row);
-template <> Result<Inspection> FromRow<Inspection>(const Row& row);
+// Takes the row by value: its strings are moved into the record.
+template <typename T> Result<T> FromRow(Row row);
+template <> Result<Organ> FromRow<Organ>(Row row);
+template <> Result<Department> FromRow<Department>(Row row);
+template <> Result<Person> FromRow<Person>(Row row);
+template <> Result<Asset> FromRow<Asset>(Row row);
+template <> Result<System> FromRow<System>(Row row);
+template <> Result<Terminal> FromRow<Terminal>(Row row);
+template <> Result<Inspection> FromRow<Inspection>(Row row);
 
 template <typename T> constexpr EntityKind KindOf();
 template <> constexpr EntityKind KindOf<Organ>() { return EntityKind::kOrgan; }

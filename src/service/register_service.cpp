@@ -4,6 +4,7 @@
 #include <chrono>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -24,6 +25,7 @@ std::string NumberOf(const Row& row) {
 }
 
 bool Contains(const std::vector<std::string>& codes, const std::string& value) {
+  if (std::find(codes.begin(), codes.end(), value) != codes.end()) return true;
   const std::string key = text::FoldKey(value);
   return std::any_of(codes.begin(), codes.end(), [&](const auto& c) { return text::FoldKey(c) == key; });
 }
@@ -31,7 +33,7 @@ bool Contains(const std::vector<std::string>& codes, const std::string& value) {
 // Level codes are stored as the profile writes them ("3A", not "３ａ").
 void NormalizeLevel(const std::vector<std::string>& codes, reg::Value& value) {
   auto* s = std::get_if<std::string>(&value);
-  if (!s) return;
+  if (!s || std::find(codes.begin(), codes.end(), *s) != codes.end()) return;
   const std::string key = text::FoldKey(*s);
   for (const auto& c : codes)
     if (text::FoldKey(c) == key) *s = c;
@@ -64,24 +66,58 @@ Row Normalized(const LevelCodes& levels, EntityKind kind, Row row) {
 
 LevelCodes LevelCodes::Default() { return {{"3A", "3B", "3C", "3", "2", "1"}, {"2", "1"}, {"2", "1"}}; }
 
-std::string RowToJson(EntityKind kind, const Row& row) {
-  const auto& fields = reg::Info(kind).fields;
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (std::size_t i = 0; i < fields.size() && i < row.size(); ++i) {
-    const auto& v = row[i];
-    const std::string key(fields[i].key);
-    if (const auto* n = std::get_if<std::int64_t>(&v)) {
-      if (fields[i].type == reg::FieldType::kBool)
-        j[key] = *n != 0;
-      else
-        j[key] = *n;
-    } else if (const auto* s = std::get_if<std::string>(&v)) {
-      j[key] = *s;
-    } else if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
-      j[key] = *l;
+namespace {
+
+// JSON string literal; UTF-8 passes through, control characters are escaped.
+void AppendJsonString(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20)
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else
+          out.push_back(c);
     }
   }
-  return j.dump();
+  out.push_back('"');
+}
+
+}  // namespace
+
+// Written directly rather than through a JSON tree: an import records a line
+// of history per row, and this is on its hot path.
+std::string RowToJson(EntityKind kind, const Row& row) {
+  const auto& fields = reg::Info(kind).fields;
+  std::string out;
+  out.reserve(256);
+  out.push_back('{');
+  for (std::size_t i = 0; i < fields.size() && i < row.size(); ++i) {
+    const auto& v = row[i];
+    if (reg::IsNull(v)) continue;
+    if (out.size() > 1) out.push_back(',');
+    AppendJsonString(out, fields[i].key);
+    out.push_back(':');
+    if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      out += fields[i].type == reg::FieldType::kBool ? (*n != 0 ? "true" : "false") : std::to_string(*n);
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      AppendJsonString(out, *s);
+    } else if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
+      out.push_back('[');
+      for (std::size_t k = 0; k < l->size(); ++k) {
+        if (k > 0) out.push_back(',');
+        AppendJsonString(out, (*l)[k]);
+      }
+      out.push_back(']');
+    }
+  }
+  out.push_back('}');
+  return out;
 }
 
 std::vector<Error> RegisterService::Validate(EntityKind kind, const Row& row) const {
@@ -129,8 +165,9 @@ Result<std::vector<Row>> RegisterService::List(EntityKind kind, const store::Lis
 }
 
 Result<void> RegisterService::Record(std::string_view action, EntityKind kind, std::string_view number,
-                                     const Row* before, const Row* after, std::string_view batch) {
+                                     const Row* before, const Row* after, std::string_view batch, std::string_view at) {
   store::HistoryEntry e;
+  e.at = std::string(at);  // empty: the store stamps the time
   e.actor = actor_;
   e.action = std::string(action);
   e.entity = std::string(reg::Info(kind).key);
@@ -236,15 +273,16 @@ Result<void> RegisterService::SetSetting(std::string_view key, std::string_view 
   return tx->Commit();
 }
 
-Result<ImportPlan> RegisterService::Import(const std::vector<IncomingSheet>& sheets, bool dry_run) {
+Result<ImportPlan> RegisterService::Import(std::vector<IncomingSheet> sheets, bool dry_run) {
   // 1. Validate everything, collecting every bad row.
   std::vector<Error> problems;
-  std::vector<std::vector<Row>> normalized(sheets.size());
   for (std::size_t s = 0; s < sheets.size(); ++s) {
-    const auto& sheet = sheets[s];
+    auto& sheet = sheets[s];
     std::unordered_map<std::string, std::uint64_t> seen;
-    for (const auto& in : sheet.rows) {
-      Row row = Normalized(levels_, sheet.kind, in.row);
+    seen.reserve(sheet.rows.size());
+    for (auto& in : sheet.rows) {
+      in.row = Normalized(levels_, sheet.kind, std::move(in.row));
+      const Row& row = in.row;
       for (auto& e : Validate(sheet.kind, row)) {
         e.where.row = in.source_row;
         if (e.where.file.empty()) e.where.file = sheet.sheet_name;
@@ -252,7 +290,8 @@ Result<ImportPlan> RegisterService::Import(const std::vector<IncomingSheet>& she
       }
       const std::string number = NumberOf(row);
       if (!number.empty()) {
-        auto [it, inserted] = seen.emplace(text::FoldKey(number), in.source_row);
+        // Exactly as the store keys them: "A-1" and "A1" are two records.
+        auto [it, inserted] = seen.emplace(number, in.source_row);
         if (!inserted) {
           Location where;
           where.file = sheet.sheet_name;
@@ -262,7 +301,6 @@ Result<ImportPlan> RegisterService::Import(const std::vector<IncomingSheet>& she
                                 fmt::format("「{}」は {} 行目と重複しています", number, it->second), where);
         }
       }
-      normalized[s].push_back(std::move(row));
     }
   }
   if (!problems.empty()) {
@@ -275,27 +313,33 @@ Result<ImportPlan> RegisterService::Import(const std::vector<IncomingSheet>& she
   // 2. Apply in one transaction (rolled back for a dry run).
   ImportPlan plan;
   plan.batch = NewBatchId();
+  plan.at = store::NowJst();  // one import, one moment
   auto tx = store::Transaction::Start(store_);
   if (!tx) return Fail(tx.error());
   for (std::size_t s = 0; s < sheets.size(); ++s) {
     const auto kind = sheets[s].kind;
     ImportCounts counts;
-    for (std::size_t r = 0; r < normalized[s].size(); ++r) {
-      const Row& row = normalized[s][r];
+    // Only numbers already in the register need reading back to compare.
+    auto numbers = store_.Numbers(kind);
+    if (!numbers) return Fail(numbers.error());
+    const std::unordered_set<std::string> existing(numbers->begin(), numbers->end());
+    for (std::size_t r = 0; r < sheets[s].rows.size(); ++r) {
+      const Row& row = sheets[s].rows[r].row;
       const std::string number = NumberOf(row);
-      auto current = store_.Get(kind, number);
+      Result<std::optional<Row>> current = std::optional<Row>{};
+      if (existing.contains(number)) current = store_.Get(kind, number);
       if (!current) return Fail(current.error());
       Result<void> ok;
       if (!*current) {
         ++counts.created;
         ok = store_.Insert(kind, row);
-        if (ok) ok = Record("create", kind, number, nullptr, &row, plan.batch);
+        if (ok) ok = Record("create", kind, number, nullptr, &row, plan.batch, plan.at);
       } else if (**current == row) {
         ++counts.unchanged;
       } else {
         ++counts.updated;
         ok = store_.Update(kind, row);
-        if (ok) ok = Record("update", kind, number, &**current, &row, plan.batch);
+        if (ok) ok = Record("update", kind, number, &**current, &row, plan.batch, plan.at);
       }
       if (!ok) {
         Error e = ok.error();

@@ -48,6 +48,7 @@ struct ImportCounts {
 struct ImportPlan {
   std::vector<std::pair<reg::EntityKind, ImportCounts>> counts;
   std::string batch;  // the id under which the change history records it
+  std::string at;     // when, as the change history records it
   bool applied = false;
 };
 
@@ -72,7 +73,8 @@ class RegisterService {
   // (Error.details); only then is anything written, in one transaction.
   // Records are matched by number: new ones are created, changed ones
   // updated; nothing is deleted. With dry_run nothing is written.
-  Result<ImportPlan> Import(const std::vector<IncomingSheet>& sheets, bool dry_run);
+  // Takes the sheets by value: they are normalized in place.
+  Result<ImportPlan> Import(std::vector<IncomingSheet> sheets, bool dry_run);
 
   Result<void> SetSetting(std::string_view key, std::string_view value);
 
@@ -80,7 +82,8 @@ class RegisterService {
 
  private:
   Result<void> Record(std::string_view action, reg::EntityKind kind, std::string_view number,
-                      const reg::Row* before, const reg::Row* after, std::string_view batch = {});
+                      const reg::Row* before, const reg::Row* after, std::string_view batch = {},
+                      std::string_view at = {});
 
   store::Store& store_;
   LevelCodes levels_;

@@ -125,3 +125,29 @@ TEST_F(RegisterServiceTest, SettingsChangesAreRecorded) {
 
 }  // namespace
 }  // namespace mamori::service
+
+namespace mamori::service {
+namespace {
+
+TEST(RowToJson, IsValidJsonForAwkwardText) {
+  reg::Asset a;
+  a.number = "A-\"1\"";
+  a.name = "課税台帳\\バックアップ\n二行目\t\x01①髙";
+  a.backup = false;
+  a.recovery_target_hours = 48;
+  reg::System s;
+  s.number = "S-1";
+  s.name = "x";
+  s.users = {"P-1", "P\"2"};
+  const auto asset = nlohmann::json::parse(RowToJson(reg::EntityKind::kAsset, reg::ToRow(a)));
+  EXPECT_EQ(asset["number"], "A-\"1\"");
+  EXPECT_EQ(asset["name"], "課税台帳\\バックアップ\n二行目\t\x01①髙");
+  EXPECT_EQ(asset["backup"], false);
+  EXPECT_EQ(asset["recovery_target_hours"], 48);
+  EXPECT_FALSE(asset.contains("tier"));  // not recorded: absent, not null
+  const auto system = nlohmann::json::parse(RowToJson(reg::EntityKind::kSystem, reg::ToRow(s)));
+  EXPECT_EQ(system["users"], (std::vector<std::string>{"P-1", "P\"2"}));
+}
+
+}  // namespace
+}  // namespace mamori::service

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,7 +62,12 @@ class Store {
 
   virtual Result<std::optional<reg::Row>> Get(reg::EntityKind kind, std::string_view number) = 0;
   virtual Result<std::vector<reg::Row>> List(reg::EntityKind kind, const ListQuery& query) = 0;
+  // Every record of a kind in number order, one row at a time (memory stays
+  // that of one row however large the register).
+  virtual Result<void> Scan(reg::EntityKind kind, const std::function<Result<void>(reg::Row&&)>& visit) = 0;
   virtual Result<std::int64_t> Count(reg::EntityKind kind) = 0;
+  // The numbers of every record of a kind (an import looks up only those that exist).
+  virtual Result<std::vector<std::string>> Numbers(reg::EntityKind kind) = 0;
   // Insert fails with kAlreadyExists when the number exists.
   virtual Result<void> Insert(reg::EntityKind kind, const reg::Row& row) = 0;
   // Update and Delete fail with kNotFound when the number does not exist.
@@ -77,6 +83,9 @@ class Store {
   virtual int SchemaVersion() const = 0;
   virtual std::string Describe() const = 0;  // "SQLite /path/to/mamori.db"
 };
+
+// Now in Japan, as the change history writes it: 2026-11-22T14:03:05+09:00.
+std::string NowJst();
 
 // Rolls back unless committed: `Transaction tx(store); … return tx.Commit();`
 class Transaction {

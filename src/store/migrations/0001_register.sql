@@ -50,7 +50,6 @@ CREATE TABLE assets (
   retention              TEXT,
   notes                  TEXT
 ) STRICT;
-CREATE INDEX assets_department ON assets(department);
 
 CREATE TABLE systems (
   number            TEXT PRIMARY KEY CHECK (length(number) > 0),
@@ -96,8 +95,8 @@ CREATE TABLE change_history (
   action TEXT NOT NULL CHECK (action IN ('create','update','delete')),
   entity TEXT NOT NULL,
   number TEXT NOT NULL,
-  before TEXT CHECK (before IS NULL OR json_valid(before)),
-  after  TEXT CHECK (after IS NULL OR json_valid(after)),
+  before TEXT,  -- JSON object, written only by the register service
+  after  TEXT,
   batch  TEXT,
   note   TEXT
 ) STRICT;

@@ -57,13 +57,6 @@ EntitySql BuildSql(const reg::EntityInfo& info) {
   };
 }
 
-std::string NowJst() {
-  const std::time_t now = std::time(nullptr) + 9 * 3600;
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}+09:00", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                     tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
 
 class SqliteStore final : public Store {
  public:
@@ -126,7 +119,31 @@ class SqliteStore final : public Store {
     return rows;
   }
 
+  Result<void> Scan(EntityKind kind, const std::function<Result<void>(Row&&)>& visit) override {
+    auto stmt = Prepare(Sql(kind).select_all);
+    if (!stmt) return Fail(stmt.error());
+    sqlite3_bind_int64(stmt->get(), 1, -1);
+    sqlite3_bind_int64(stmt->get(), 2, 0);
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+      if (auto ok = visit(ReadRow(kind, stmt->get())); !ok) return ok;
+    }
+    if (rc != SQLITE_DONE) return Fail(LastError("一覧の読み出し"));
+    return {};
+  }
+
   Result<std::int64_t> Count(EntityKind kind) override { return QueryInt(Sql(kind).count); }
+
+  Result<std::vector<std::string>> Numbers(EntityKind kind) override {
+    const auto& info = reg::Info(kind);
+    auto stmt = Prepare(fmt::format("SELECT {} FROM {}", info.fields[0].key, info.table));
+    if (!stmt) return Fail(stmt.error());
+    std::vector<std::string> out;
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) out.push_back(ColumnText(stmt->get(), 0));
+    if (rc != SQLITE_DONE) return Fail(LastError("番号の読み出し"));
+    return out;
+  }
 
   Result<void> Insert(EntityKind kind, const Row& row) override {
     return Write(kind, Sql(kind).insert, row, /*expect_change=*/true, "追加");
@@ -152,11 +169,11 @@ class SqliteStore final : public Store {
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!stmt) return Fail(stmt.error());
     const std::string at = e.at.empty() ? NowJst() : e.at;
-    BindText(*stmt, 1, at);
-    BindText(*stmt, 2, e.actor);
-    BindText(*stmt, 3, e.action);
-    BindText(*stmt, 4, e.entity);
-    BindText(*stmt, 5, e.number);
+    BindStatic(*stmt, 1, at);  // every bound string outlives the step
+    BindStatic(*stmt, 2, e.actor);
+    BindStatic(*stmt, 3, e.action);
+    BindStatic(*stmt, 4, e.entity);
+    BindStatic(*stmt, 5, e.number);
     BindTextOrNull(*stmt, 6, e.before);
     BindTextOrNull(*stmt, 7, e.after);
     BindTextOrNull(*stmt, 8, e.batch);
@@ -266,7 +283,10 @@ class SqliteStore final : public Store {
   Result<void> Write(EntityKind kind, const std::string& sql, const Row& row, bool expect_change, std::string_view verb) {
     auto stmt = Cached(sql);
     if (!stmt) return Fail(stmt.error());
-    for (std::size_t i = 0; i < row.size(); ++i) Bind(*stmt, static_cast<int>(i + 1), row[i]);
+    // Text is bound without a copy (SQLITE_STATIC): `row` and `lists` outlive the step.
+    std::vector<std::string> lists;
+    lists.reserve(row.size());
+    for (std::size_t i = 0; i < row.size(); ++i) Bind(*stmt, static_cast<int>(i + 1), row[i], lists);
     const int rc = sqlite3_step(*stmt);
     sqlite3_reset(*stmt);
     const auto* number = std::get_if<std::string>(&row[0]);
@@ -301,15 +321,19 @@ class SqliteStore final : public Store {
     if (text.empty())
       sqlite3_bind_null(s, i);
     else
-      BindText(s, i, text);
+      sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   }
-  static void Bind(sqlite3_stmt* s, int i, const Value& v) {
+  static void BindStatic(sqlite3_stmt* s, int i, std::string_view text) {
+    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  }
+  static void Bind(sqlite3_stmt* s, int i, const Value& v, std::vector<std::string>& lists) {
     if (const auto* n = std::get_if<std::int64_t>(&v)) {
       sqlite3_bind_int64(s, i, *n);
     } else if (const auto* t = std::get_if<std::string>(&v)) {
-      BindText(s, i, *t);
+      BindStatic(s, i, *t);
     } else if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
-      BindText(s, i, nlohmann::json(*l).dump());
+      lists.push_back(nlohmann::json(*l).dump());
+      BindStatic(s, i, lists.back());
     } else {
       sqlite3_bind_null(s, i);
     }
@@ -370,7 +394,9 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file, con
   }
   auto store = std::make_unique<SqliteStore>(raw, file);
   sqlite3_busy_timeout(raw, 5000);
-  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                             // An import of 100,000 rows is one transaction: keep its pages in memory.
+                             "PRAGMA cache_size = -131072", "PRAGMA temp_store = MEMORY"}) {
     if (options.read_only && std::string_view(pragma).find("journal_mode") != std::string_view::npos) continue;
     if (auto ok = store->Exec(pragma); !ok) return Fail(ok.error());
   }
