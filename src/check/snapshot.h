@@ -10,15 +10,7 @@
 
 namespace mamori::check {
 
-struct RegisterSnapshot {
-  std::vector<reg::Organ> organs;
-  std::vector<reg::Department> departments;
-  std::vector<reg::Person> people;
-  std::vector<reg::Asset> assets;
-  std::vector<reg::System> systems;
-  std::vector<reg::Terminal> terminals;
-  std::vector<reg::Inspection> inspections;
-};
+using RegisterSnapshot = reg::Register;
 
 Result<RegisterSnapshot> LoadSnapshot(store::Store& store);
 

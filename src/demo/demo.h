@@ -30,15 +30,7 @@ struct DemoOptions {
   std::optional<Date> as_of;
 };
 
-struct DemoRegister {
-  std::vector<reg::Organ> organs;
-  std::vector<reg::Department> departments;
-  std::vector<reg::Person> people;
-  std::vector<reg::Asset> assets;
-  std::vector<reg::System> systems;
-  std::vector<reg::Terminal> terminals;
-  std::vector<reg::Inspection> inspections;
-};
+using DemoRegister = reg::Register;
 
 // The register of the fictional body. See demo.cpp for the violations it
 // contains on purpose.

@@ -137,4 +137,15 @@ struct Inspection {
   std::string notes;
 };
 
+// A whole register in memory: what the checks read and the demo generates.
+struct Register {
+  std::vector<Organ> organs;
+  std::vector<Department> departments;
+  std::vector<Person> people;
+  std::vector<Asset> assets;
+  std::vector<System> systems;
+  std::vector<Terminal> terminals;
+  std::vector<Inspection> inspections;
+};
+
 }  // namespace mamori::reg
