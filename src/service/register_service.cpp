@@ -57,7 +57,10 @@ Row Normalized(const LevelCodes& levels, EntityKind kind, Row row) {
   for (std::size_t i = 0; i < fields.size() && i < row.size(); ++i) {
     if (const auto* codes = CodesFor(levels, fields[i].key); codes && kind == EntityKind::kAsset)
       NormalizeLevel(*codes, row[i]);
-    if (auto* s = std::get_if<std::string>(&row[i])) *s = std::string(text::Trim(*s));
+    if (auto* s = std::get_if<std::string>(&row[i])) {
+      const std::string_view trimmed = text::Trim(*s);
+      if (trimmed.size() != s->size()) *s = std::string(trimmed);  // most cells need no copy
+    }
   }
   return row;
 }
