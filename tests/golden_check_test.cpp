@@ -98,7 +98,7 @@ TEST_P(GoldenCheck, FindingsMatchExpected) {
   nlohmann::ordered_json actual;
   actual["profile"] = profile->id;
   actual["summary"] = {{"fail", summary.fail}, {"unknown", summary.unknown}, {"pass", summary.pass}};
-  actual["findings"] = check::FindingsToJson(listed);
+  actual["findings"] = check::FindingsToJson(*profile, listed);
   store->reset();
   for (auto suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
 

@@ -83,8 +83,8 @@ bool Lookups::InScope(const reg::Asset& asset) const {
   return profile_.scope.paper_documents || profile_.scope.duty_documents;
 }
 
-Emitter::Emitter(const policy::Profile& profile, const policy::RuleSetting& rule, bool english, std::vector<Finding>& out)
-    : rule_(rule), clause_(profile.FindClause(rule.clause)), english_(english), out_(out) {}
+Emitter::Emitter(const policy::RuleSetting& rule, bool english, std::vector<Finding>& out)
+    : rule_(rule), english_(english), out_(out) {}
 
 void Emitter::Emit(Status status, Subject subject, std::string message, std::string department) {
   Finding f;
@@ -94,8 +94,6 @@ void Emitter::Emit(Status status, Subject subject, std::string message, std::str
   f.subject = std::move(subject);
   f.message = std::move(message);
   f.clause = rule_.clause;
-  f.clause_label = clause_ ? clause_->label : rule_.clause;
-  f.clause_title = clause_ ? clause_->title : std::string();
   f.department = std::move(department);
   out_.push_back(std::move(f));
 }
@@ -108,7 +106,7 @@ std::vector<Finding> RunChecks(const policy::Profile& profile, const RegisterSna
   for (const auto& entry : kRules) {
     const auto* setting = profile.Rule(entry.id);
     if (!setting || !setting->enabled) continue;
-    Emitter emitter(profile, *setting, options.english, findings);
+    Emitter emitter(*setting, options.english, findings);
     entry.run(input, emitter);
   }
   return findings;

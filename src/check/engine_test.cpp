@@ -119,13 +119,14 @@ TEST(Checks, AWellKeptAssetPassesAndCitesTheClause) {
   RegisterSnapshot r;
   r.departments = {{"D1", "税務課", "O1"}};
   r.assets = {GoodAsset("A-1")};
-  const auto fs = RunRules(TestProfile(), r);
+  const auto profile = TestProfile();
+  const auto fs = RunRules(profile, r);
   for (auto rule : {"asset.classified", "asset.manager", "asset.handling.backup", "asset.handling.recovery_target",
                     "asset.department_known"}) {
     const auto* f = Find(fs, rule, "A-1");
     ASSERT_NE(f, nullptr) << rule;
     EXPECT_EQ(f->status, Status::kPass) << rule << ": " << f->message;
-    EXPECT_EQ(f->clause_label, "6(2)");
+    EXPECT_EQ(ClauseOf(profile, *f).label, "6(2)");
   }
 }
 

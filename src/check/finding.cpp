@@ -35,6 +35,11 @@ Summary Summarize(const std::vector<Finding>& findings) {
   return s;
 }
 
+ClauseText ClauseOf(const policy::Profile& profile, const Finding& finding) {
+  if (const auto* c = profile.FindClause(finding.clause)) return {c->label, c->title};
+  return {finding.clause, {}};
+}
+
 bool FailsAt(const std::vector<Finding>& findings, policy::Severity threshold) {
   for (const auto& f : findings)
     if (f.status == Status::kFail && static_cast<int>(f.severity) <= static_cast<int>(threshold)) return true;

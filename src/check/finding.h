@@ -30,9 +30,7 @@ struct Finding {
   Status status = Status::kUnknown;
   Subject subject;
   std::string message;  // in the language asked for
-  std::string clause;        // clause id
-  std::string clause_label;  // the body's own numbering: 第6条第3号①
-  std::string clause_title;
+  std::string clause;  // clause id: the profile gives its label (第6条第3号①) and title, see ClauseOf()
   std::string department;  // where the subject belongs, for filtering
 };
 
@@ -41,6 +39,14 @@ struct Summary {
   std::size_t fail_by_severity[3] = {0, 0, 0};  // high, medium, low
 };
 Summary Summarize(const std::vector<Finding>& findings);
+
+// The clause a finding cites, as the body numbers and titles it (the id itself
+// when the profile does not define it).
+struct ClauseText {
+  std::string_view label;
+  std::string_view title;
+};
+ClauseText ClauseOf(const policy::Profile& profile, const Finding& finding);
 
 // True when a finding of `threshold` severity or higher failed.
 bool FailsAt(const std::vector<Finding>& findings, policy::Severity threshold);

@@ -29,14 +29,15 @@ std::string SubjectText(const Subject& s, bool english) {
 
 }  // namespace
 
-nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings) {
+nlohmann::ordered_json FindingsToJson(const policy::Profile& profile, const std::vector<Finding>& findings) {
   auto out = nlohmann::ordered_json::array();
   for (const auto& f : findings) {
     nlohmann::ordered_json j;
     j["rule"] = f.rule;
-    j["clause"] = f.clause_label;
+    const auto clause = ClauseOf(profile, f);
+    j["clause"] = clause.label;
     j["clause_id"] = f.clause;
-    j["clause_title"] = f.clause_title;
+    j["clause_title"] = clause.title;
     j["severity"] = policy::Key(f.severity);
     j["status"] = StatusKey(f.status);
     j["subject"] = {{"type", f.subject.type}, {"id", f.subject.id}, {"name", f.subject.name}};
@@ -75,7 +76,9 @@ void PrintFindingsText(std::ostream& out, const policy::Profile& profile, const 
     out << fmt::format("[{}] {}  {}\n", policy::Label(f->severity, en), StatusLabel(f->status, en),
                        SubjectText(f->subject, en));
     out << "    " << f->message << '\n';
-    const std::string clause = f->clause_title.empty() ? f->clause_label : f->clause_label + " " + f->clause_title;
+    const auto cited = ClauseOf(profile, *f);
+    const std::string clause =
+        cited.title.empty() ? std::string(cited.label) : fmt::format("{} {}", cited.label, cited.title);
     out << fmt::format("    {}: {}（{}）\n", en ? "Clause" : "根拠", clause, f->rule);
   }
   if (listed.empty()) out << (en ? "Nothing to list.\n" : "表示する指摘はありません。\n");

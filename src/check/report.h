@@ -14,7 +14,7 @@ namespace mamori::check {
 
 // [{"rule", "clause", "clause_id", "clause_title", "severity", "status",
 //   "subject": {"type", "id", "name"}, "message", "department"}, …]
-nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings);
+nlohmann::ordered_json FindingsToJson(const policy::Profile& profile, const std::vector<Finding>& findings);
 
 struct TextReportOptions {
   bool english = false;

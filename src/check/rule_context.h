@@ -42,13 +42,12 @@ class Lookups {
 
 class Emitter {
  public:
-  Emitter(const policy::Profile& profile, const policy::RuleSetting& rule, bool english, std::vector<Finding>& out);
+  Emitter(const policy::RuleSetting& rule, bool english, std::vector<Finding>& out);
   void Emit(Status status, Subject subject, std::string message, std::string department = {});
   bool english() const { return english_; }
 
  private:
   const policy::RuleSetting& rule_;
-  const policy::Clause* clause_;
   bool english_;
   std::vector<Finding>& out_;
 };

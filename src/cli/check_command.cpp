@@ -39,7 +39,7 @@ int RunCheck(Context& ctx, const CheckCommandOptions& o) {
       std::erase_if(selected, [&](const check::Finding& f) {
         return std::find(o.statuses.begin(), o.statuses.end(), check::StatusKey(f.status)) == o.statuses.end();
       });
-    *ctx.out << check::FindingsToJson(selected).dump(2) << '\n';
+    *ctx.out << check::FindingsToJson(*session->profile, selected).dump(2) << '\n';
   } else {
     check::TextReportOptions text;
     text.english = options.english;

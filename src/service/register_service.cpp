@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <random>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -321,35 +322,64 @@ Result<ImportPlan> RegisterService::Import(std::vector<IncomingSheet> sheets, bo
   if (!tx) return Fail(tx.error());
   for (std::size_t s = 0; s < sheets.size(); ++s) {
     const auto kind = sheets[s].kind;
+    const auto& rows = sheets[s].rows;
     ImportCounts counts;
+    // The history lines' JSON is written on a second thread while this one
+    // writes the records (the store is used from this thread only).
+    std::vector<std::string> after_json(rows.size());
+    auto write_json = [&after_json, &rows, kind] {
+      for (std::size_t r = 0; r < rows.size(); ++r) after_json[r] = RowToJson(kind, rows[r].row);
+    };
+    std::jthread json_worker;
+    if (rows.size() >= 10'000)
+      json_worker = std::jthread(write_json);
+    else
+      write_json();
     // Only numbers already in the register need reading back to compare.
     auto numbers = store_.Numbers(kind);
     if (!numbers) return Fail(numbers.error());
     const std::unordered_set<std::string> existing(numbers->begin(), numbers->end());
-    for (std::size_t r = 0; r < sheets[s].rows.size(); ++r) {
-      const Row& row = sheets[s].rows[r].row;
+    struct Change {
+      std::size_t index;
+      std::optional<Row> before;  // empty for a create
+    };
+    std::vector<Change> changes;
+    changes.reserve(rows.size());
+    auto located = [&](Error e, std::size_t r) {
+      e.where.file = sheets[s].sheet_name;
+      e.where.row = rows[r].source_row;
+      return Fail(std::move(e));
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const Row& row = rows[r].row;
       const std::string number = NumberOf(row);
       Result<std::optional<Row>> current = std::optional<Row>{};
       if (existing.contains(number)) current = store_.Get(kind, number);
       if (!current) return Fail(current.error());
-      Result<void> ok;
       if (!*current) {
         ++counts.created;
-        ok = store_.Insert(kind, row);
-        if (ok) ok = Record("create", kind, number, nullptr, &row, plan.batch, plan.at);
+        if (auto ok = store_.Insert(kind, row); !ok) return located(ok.error(), r);
+        changes.push_back({r, std::nullopt});
       } else if (**current == row) {
         ++counts.unchanged;
       } else {
         ++counts.updated;
-        ok = store_.Update(kind, row);
-        if (ok) ok = Record("update", kind, number, &**current, &row, plan.batch, plan.at);
+        if (auto ok = store_.Update(kind, row); !ok) return located(ok.error(), r);
+        changes.push_back({r, std::move(**current)});
       }
-      if (!ok) {
-        Error e = ok.error();
-        e.where.file = sheets[s].sheet_name;
-        e.where.row = sheets[s].rows[r].source_row;
-        return Fail(std::move(e));
-      }
+    }
+    if (json_worker.joinable()) json_worker.join();
+    for (auto& c : changes) {
+      store::HistoryEntry e;
+      e.at = plan.at;
+      e.actor = actor_;
+      e.action = c.before ? "update" : "create";
+      e.entity = std::string(reg::Info(kind).key);
+      e.number = NumberOf(rows[c.index].row);
+      if (c.before) e.before = RowToJson(kind, *c.before);
+      e.after = std::move(after_json[c.index]);
+      e.batch = plan.batch;
+      if (auto ok = store_.AppendHistory(e); !ok) return located(ok.error(), c.index);
     }
     plan.counts.emplace_back(kind, counts);
   }
