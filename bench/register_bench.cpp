@@ -30,7 +30,7 @@
 #include "demo/demo.h"
 #include "exchange/export.h"
 #include "exchange/mapping.h"
-#include "exchange/read_table.h"
+#include "exchange/read_files.h"
 #include "policy/loader.h"
 #include "service/register_service.h"
 #include "store/sqlite/sqlite_store.h"
@@ -81,12 +81,6 @@ StepResult InChild(const std::function<std::string()>& step) {
   return r;
 }
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
@@ -150,21 +144,17 @@ int main(int argc, char** argv) {
     for (const auto& e : fs::directory_iterator(dir))
       if (e.path().extension() == ".csv") files.push_back(e.path());
     std::sort(files.begin(), files.end());
+    auto read = exchange::ReadAndMapFiles(files, std::nullopt, exchange::Limits{});
+    if (!read) return "ERROR " + read.error().ToString();
     std::vector<service::IncomingSheet> sheets;
     std::size_t rows = 0;
-    for (const auto& f : files) {
-      auto tables = exchange::ReadTable(Slurp(f), f.filename().string(), {});
-      if (!tables) return "ERROR " + tables.error().ToString();
-      for (const auto& t : *tables) {
-        auto mapped = exchange::MapSheet(t, std::nullopt);
-        if (!mapped) return "ERROR " + mapped.error().ToString();
-        service::IncomingSheet in{mapped->kind, f.filename().string(), {}};
-        in.rows.reserve(mapped->rows.size());
-        for (std::size_t i = 0; i < mapped->rows.size(); ++i)
-          in.rows.push_back({std::move(mapped->rows[i]), mapped->source_rows[i]});
-        rows += in.rows.size();
-        sheets.push_back(std::move(in));
-      }
+    for (auto& f : read->sheets) {
+      service::IncomingSheet in{f.mapped.kind, f.label, {}};
+      in.rows.reserve(f.mapped.rows.size());
+      for (std::size_t i = 0; i < f.mapped.rows.size(); ++i)
+        in.rows.push_back({std::move(f.mapped.rows[i]), f.mapped.source_rows[i]});
+      rows += in.rows.size();
+      sheets.push_back(std::move(in));
     }
     const auto t1 = std::chrono::steady_clock::now();
     auto plan = registry.Import(std::move(sheets), false);

@@ -1,15 +1,13 @@
 // mamori import FILE… [--kind asset] [--dry-run] : the register from the CSV or
 // XLSX files a body already keeps. All or nothing, every bad row reported.
 #include <algorithm>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "exchange/mapping.h"
-#include "exchange/read_table.h"
+#include "exchange/read_files.h"
 
 namespace mamori::cli {
 namespace {
@@ -20,20 +18,6 @@ struct ImportOptions {
   bool dry_run = false;
 };
 
-Result<std::string> ReadFile(const std::string& path, std::uint64_t limit) {
-  std::ifstream in(path, std::ios::binary);
-  Location where;
-  where.file = path;
-  if (!in) return Fail(ErrorCode::kIo, "ファイルを開けません", where);
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::uint64_t>(in.tellg());
-  if (size > limit) return Fail(ErrorCode::kLimit, fmt::format("ファイルが大きすぎます（{} バイトまで）", limit), where);
-  in.seekg(0);
-  std::string bytes(size, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  return bytes;
-}
-
 int RunImport(Context& ctx, const ImportOptions& o) {
   const bool en = ctx.config.English();
   std::optional<reg::EntityKind> hint;
@@ -42,42 +26,17 @@ int RunImport(Context& ctx, const ImportOptions& o) {
     if (!k) return Report(ctx, k.error());
     hint = *k;
   }
-  const exchange::Limits limits;
+  std::vector<std::filesystem::path> paths(o.files.begin(), o.files.end());
+  auto files = exchange::ReadAndMapFiles(paths, hint, exchange::Limits{});
+  if (!files) return Report(ctx, files.error());
+  for (const auto& notice : files->notices) *ctx.err << notice << '\n';
   std::vector<service::IncomingSheet> incoming;
-  std::vector<Error> problems;
-  for (const auto& file : o.files) {
-    auto bytes = ReadFile(file, limits.max_file_bytes);
-    if (!bytes) return Report(ctx, bytes.error());
-    auto sheets = exchange::ReadTable(*bytes, file, limits);
-    if (!sheets) return Report(ctx, sheets.error());
-    for (const auto& sheet : *sheets) {
-      auto mapped = exchange::MapSheet(sheet, hint);
-      if (!mapped) {
-        // In a workbook of several sheets, a sheet that is not a register
-        // (説明, 集計 …) is passed over, and said so.
-        if (sheets->size() > 1 && !hint && !exchange::KindFromSheetName(sheet.name) && mapped.error().details.empty()) {
-          *ctx.err << (en ? fmt::format("{}: sheet \"{}\" is not a register; skipped\n", file, sheet.name)
-                          : fmt::format("{}: シート「{}」は台帳として読めないため飛ばしました\n", file, sheet.name));
-          continue;
-        }
-        problems.push_back(mapped.error());
-        continue;
-      }
-      service::IncomingSheet in{mapped->kind, sheets->size() > 1 ? fmt::format("{}[{}]", file, sheet.name) : file, {}};
-      in.rows.reserve(mapped->rows.size());
-      for (std::size_t i = 0; i < mapped->rows.size(); ++i)
-        in.rows.push_back({std::move(mapped->rows[i]), mapped->source_rows[i]});
-      for (const auto& ignored : mapped->ignored_columns)
-        *ctx.err << (en ? fmt::format("{}: column \"{}\" is not a field; ignored\n", in.sheet_name, ignored)
-                        : fmt::format("{}: 列「{}」は台帳の項目ではないため読み飛ばしました\n", in.sheet_name, ignored));
-      incoming.push_back(std::move(in));
-    }
-  }
-  if (!problems.empty()) {
-    if (problems.size() == 1) return Report(ctx, problems.front());
-    Error all(ErrorCode::kValidation, "取込みファイルに誤りがあります。何も取り込んでいません。");
-    all.details = std::move(problems);
-    return Report(ctx, all);
+  for (auto& f : files->sheets) {
+    service::IncomingSheet in{f.mapped.kind, f.label, {}};
+    in.rows.reserve(f.mapped.rows.size());
+    for (std::size_t i = 0; i < f.mapped.rows.size(); ++i)
+      in.rows.push_back({std::move(f.mapped.rows[i]), f.mapped.source_rows[i]});
+    incoming.push_back(std::move(in));
   }
   // Organs before departments before the records that name them.
   std::stable_sort(incoming.begin(), incoming.end(),
