@@ -149,12 +149,9 @@ int main(int argc, char** argv) {
     std::vector<service::IncomingSheet> sheets;
     std::size_t rows = 0;
     for (auto& f : read->sheets) {
-      service::IncomingSheet in{f.mapped.kind, f.label, {}};
-      in.rows.reserve(f.mapped.rows.size());
-      for (std::size_t i = 0; i < f.mapped.rows.size(); ++i)
-        in.rows.push_back({std::move(f.mapped.rows[i]), f.mapped.source_rows[i]});
-      rows += in.rows.size();
-      sheets.push_back(std::move(in));
+      rows += f.mapped.rows.size();
+      sheets.push_back(
+          service::MakeIncomingSheet(f.mapped.kind, f.label, std::move(f.mapped.rows), f.mapped.source_rows));
     }
     const auto t1 = std::chrono::steady_clock::now();
     auto plan = registry.Import(std::move(sheets), false);

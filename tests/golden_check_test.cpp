@@ -17,8 +17,7 @@
 #include "check/engine.h"
 #include "check/report.h"
 #include "check/snapshot.h"
-#include "exchange/mapping.h"
-#include "exchange/read_table.h"
+#include "exchange/read_files.h"
 #include "policy/loader.h"
 #include "service/register_service.h"
 #include "store/sqlite/sqlite_store.h"
@@ -71,19 +70,12 @@ TEST_P(GoldenCheck, FindingsMatchExpected) {
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(register_dir)) files.push_back(e.path());
   std::sort(files.begin(), files.end());
+  auto read = exchange::ReadAndMapFiles(files, std::nullopt, {});  // as `mamori import` reads them
+  ASSERT_TRUE(read) << read.error().ToString();
   std::vector<service::IncomingSheet> sheets;
-  for (const auto& f : files) {
-    auto tables = exchange::ReadTable(Slurp(f), f.filename().string(), {});
-    ASSERT_TRUE(tables) << tables.error().ToString();
-    for (const auto& t : *tables) {
-      auto mapped = exchange::MapSheet(t, std::nullopt);
-      ASSERT_TRUE(mapped) << mapped.error().ToString();
-      service::IncomingSheet in{mapped->kind, f.filename().string(), {}};
-      for (std::size_t i = 0; i < mapped->rows.size(); ++i) in.rows.push_back({mapped->rows[i], mapped->source_rows[i]});
-      sheets.push_back(std::move(in));
-    }
-  }
-  auto imported = registry.Import(sheets, false);
+  for (auto& f : read->sheets)
+    sheets.push_back(service::MakeIncomingSheet(f.mapped.kind, f.label, std::move(f.mapped.rows), f.mapped.source_rows));
+  auto imported = registry.Import(std::move(sheets), false);
   ASSERT_TRUE(imported) << imported.error().ToString();
 
   auto snapshot = check::LoadSnapshot(**store);

@@ -31,13 +31,9 @@ int RunImport(Context& ctx, const ImportOptions& o) {
   if (!files) return Report(ctx, files.error());
   for (const auto& notice : files->notices) *ctx.err << notice << '\n';
   std::vector<service::IncomingSheet> incoming;
-  for (auto& f : files->sheets) {
-    service::IncomingSheet in{f.mapped.kind, f.label, {}};
-    in.rows.reserve(f.mapped.rows.size());
-    for (std::size_t i = 0; i < f.mapped.rows.size(); ++i)
-      in.rows.push_back({std::move(f.mapped.rows[i]), f.mapped.source_rows[i]});
-    incoming.push_back(std::move(in));
-  }
+  for (auto& f : files->sheets)
+    incoming.push_back(
+        service::MakeIncomingSheet(f.mapped.kind, f.label, std::move(f.mapped.rows), f.mapped.source_rows));
   // Organs before departments before the records that name them.
   std::stable_sort(incoming.begin(), incoming.end(),
                    [](const auto& a, const auto& b) { return static_cast<int>(a.kind) < static_cast<int>(b.kind); });

@@ -1,7 +1,6 @@
 #include "demo/demo.h"
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -305,17 +304,12 @@ TEST(DemoTest, ScalesToTheBenchmarkSize) {
   o.systems = 5000;
   o.people = 20000;
   o.terminals = 20000;
-  const auto start = std::chrono::steady_clock::now();
-  const auto r = Generate(o);
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "  generated 100,000 assets, 5,000 systems, 20,000 people, 20,000 terminals in " << ms << " ms\n";
+  const auto r = Generate(o);  // its speed is measured by bench/register_bench
   EXPECT_EQ(r.assets.size(), 100000u);
   EXPECT_EQ(r.systems.size(), 5000u);
   EXPECT_EQ(r.people.size(), 20000u);
   EXPECT_EQ(r.terminals.size(), 20000u);
   ExpectUnique(r);
-  EXPECT_LT(ms, 10000);  // generous for unoptimized and sanitizer builds; release is far below 1 s
 }
 
 }  // namespace

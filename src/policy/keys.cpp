@@ -122,13 +122,7 @@ template <> std::span<const EnumName> Names<reg::Employment>() {
   return kNames;
 }
 template <> std::span<const EnumName> Names<reg::Form>() {
-  static const auto kNames = FromRegister<reg::Form, 4>(
-      [](reg::Form f) {
-        // reg has no FormKey: the keys of register/schema.cpp's form table.
-        constexpr std::array<std::string_view, 4> kKeys{"electronic", "printed", "paper", "both"};
-        return kKeys[static_cast<std::size_t>(f)];
-      },
-      reg::FormLabel);
+  static const auto kNames = FromRegister<reg::Form, 4>(reg::FormKey, reg::FormLabel);
   return kNames;
 }
 

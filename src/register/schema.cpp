@@ -498,6 +498,7 @@ std::string_view FormLabel(Form f, bool en) { const auto& l = kFormLabels[static
 std::string_view TierKey(Tier t) { return KeyOf(kTierLabels, t); }
 std::string_view RoleKey(Role r) { return KeyOf(kRoleLabels, r); }
 std::string_view EmploymentKey(Employment e) { return KeyOf(kEmploymentLabels, e); }
+std::string_view FormKey(Form f) { return KeyOf(kFormLabels, f); }
 Result<Tier> TierFromKey(std::string_view key) { return EnumFrom<Tier>(kTierLabels, key, "系統"); }
 Result<Role> RoleFromKey(std::string_view key) { return EnumFrom<Role>(kRoleLabels, key, "役割"); }
 Result<Employment> EmploymentFromKey(std::string_view key) {

@@ -104,6 +104,7 @@ std::string_view FormLabel(Form f, bool english = false);
 std::string_view TierKey(Tier t);
 std::string_view RoleKey(Role r);
 std::string_view EmploymentKey(Employment e);
+std::string_view FormKey(Form f);
 Result<Tier> TierFromKey(std::string_view key);      // key or any label/alias
 Result<Role> RoleFromKey(std::string_view key);
 Result<Employment> EmploymentFromKey(std::string_view key);

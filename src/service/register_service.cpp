@@ -68,6 +68,15 @@ Row Normalized(const LevelCodes& levels, EntityKind kind, Row row) {
 
 }  // namespace
 
+IncomingSheet MakeIncomingSheet(EntityKind kind, std::string sheet_name, std::vector<Row>&& rows,
+                                const std::vector<std::uint64_t>& source_rows) {
+  IncomingSheet in{kind, std::move(sheet_name), {}};
+  in.rows.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    in.rows.push_back({std::move(rows[i]), i < source_rows.size() ? source_rows[i] : 0});
+  return in;
+}
+
 LevelCodes LevelCodes::Default() { return {{"3A", "3B", "3C", "3", "2", "1"}, {"2", "1"}, {"2", "1"}}; }
 
 namespace {
@@ -169,15 +178,16 @@ Result<std::vector<Row>> RegisterService::List(EntityKind kind, const store::Lis
 }
 
 Result<void> RegisterService::Record(std::string_view action, EntityKind kind, std::string_view number,
-                                     const Row* before, const Row* after, std::string_view batch, std::string_view at) {
+                                     std::string before_json, std::string after_json, std::string_view batch,
+                                     std::string_view at) {
   store::HistoryEntry e;
   e.at = std::string(at);  // empty: the store stamps the time
   e.actor = actor_;
   e.action = std::string(action);
   e.entity = std::string(reg::Info(kind).key);
   e.number = std::string(number);
-  if (before) e.before = RowToJson(kind, *before);
-  if (after) e.after = RowToJson(kind, *after);
+  e.before = std::move(before_json);
+  e.after = std::move(after_json);
   e.batch = std::string(batch);
   return store_.AppendHistory(e);
 }
@@ -197,7 +207,7 @@ Result<void> RegisterService::Add(EntityKind kind, const Row& input) {
   auto tx = store::Transaction::Start(store_);
   if (!tx) return Fail(tx.error());
   if (auto ok = store_.Insert(kind, row); !ok) return ok;
-  if (auto ok = Record("create", kind, NumberOf(row), nullptr, &row); !ok) return ok;
+  if (auto ok = Record("create", kind, NumberOf(row), {}, RowToJson(kind, row)); !ok) return ok;
   return tx->Commit();
 }
 
@@ -241,7 +251,7 @@ Result<Row> RegisterService::Update(EntityKind kind, std::string_view number_in,
   if (!problems.empty()) return Fail(Invalid(kind, number, problems));
   if (after == before) return after;  // nothing changed, nothing recorded
   if (auto ok = store_.Update(kind, after); !ok) return Fail(ok.error());
-  if (auto ok = Record("update", kind, number, &before, &after); !ok) return Fail(ok.error());
+  if (auto ok = Record("update", kind, number, RowToJson(kind, before), RowToJson(kind, after)); !ok) return Fail(ok.error());
   if (auto ok = tx->Commit(); !ok) return Fail(ok.error());
   return after;
 }
@@ -255,7 +265,7 @@ Result<void> RegisterService::Remove(EntityKind kind, std::string_view number_in
   if (!*current)
     return Fail(ErrorCode::kNotFound, fmt::format("{}「{}」はありません", reg::Info(kind).label_ja, number));
   if (auto ok = store_.Delete(kind, number); !ok) return ok;
-  if (auto ok = Record("delete", kind, number, &**current, nullptr); !ok) return ok;
+  if (auto ok = Record("delete", kind, number, RowToJson(kind, **current), {}); !ok) return ok;
   return tx->Commit();
 }
 
@@ -370,16 +380,10 @@ Result<ImportPlan> RegisterService::Import(std::vector<IncomingSheet> sheets, bo
     }
     if (json_worker.joinable()) json_worker.join();
     for (auto& c : changes) {
-      store::HistoryEntry e;
-      e.at = plan.at;
-      e.actor = actor_;
-      e.action = c.before ? "update" : "create";
-      e.entity = std::string(reg::Info(kind).key);
-      e.number = NumberOf(rows[c.index].row);
-      if (c.before) e.before = RowToJson(kind, *c.before);
-      e.after = std::move(after_json[c.index]);
-      e.batch = plan.batch;
-      if (auto ok = store_.AppendHistory(e); !ok) return located(ok.error(), c.index);
+      auto ok = Record(c.before ? "update" : "create", kind, NumberOf(rows[c.index].row),
+                       c.before ? RowToJson(kind, *c.before) : std::string(), std::move(after_json[c.index]),
+                       plan.batch, plan.at);
+      if (!ok) return located(ok.error(), c.index);
     }
     plan.counts.emplace_back(kind, counts);
   }

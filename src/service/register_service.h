@@ -40,6 +40,10 @@ struct IncomingSheet {
   std::vector<IncomingRow> rows;
 };
 
+// Rows as a file mapping produced them (rows[i] came from source_rows[i]).
+IncomingSheet MakeIncomingSheet(reg::EntityKind kind, std::string sheet_name, std::vector<reg::Row>&& rows,
+                                const std::vector<std::uint64_t>& source_rows);
+
 struct ImportCounts {
   std::size_t created = 0;
   std::size_t updated = 0;
@@ -81,8 +85,9 @@ class RegisterService {
   const std::string& actor() const { return actor_; }
 
  private:
+  // One line of the change history; before/after are RowToJson() or empty.
   Result<void> Record(std::string_view action, reg::EntityKind kind, std::string_view number,
-                      const reg::Row* before, const reg::Row* after, std::string_view batch = {},
+                      std::string before_json, std::string after_json, std::string_view batch = {},
                       std::string_view at = {});
 
   store::Store& store_;
