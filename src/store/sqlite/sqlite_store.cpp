@@ -394,7 +394,9 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file, con
   }
   auto store = std::make_unique<SqliteStore>(raw, file);
   sqlite3_busy_timeout(raw, 5000);
-  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+  for (const char* pragma : {// Bigger pages: fewer b-tree pages to split and to checkpoint after a large import
+                             // (applies when the file is created).
+                             "PRAGMA page_size = 16384", "PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                              // An import of 100,000 rows is one transaction: keep its pages in memory.
                              "PRAGMA cache_size = -131072", "PRAGMA temp_store = MEMORY"}) {
     if (options.read_only && std::string_view(pragma).find("journal_mode") != std::string_view::npos) continue;
