@@ -13,6 +13,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev
   python3 time
+  # mamori serve (issue 3): HTTP on Boost.Beast, TLS, TOTP, LDAP, QR codes, templates
+  libboost1.81-dev libssl-dev openssl liboath-dev libldap-dev libqrencode-dev libkainjow-mustache-dev
+  # tests of the web application: a real LDAP server, headless Chromium with Japanese fonts, load
+  slapd ldap-utils chromium fonts-noto-cjk wrk curl
 )
 
 missing=()
