@@ -8,7 +8,7 @@
 // asset CSV into a bare table (no validation, no history, no types) — the
 // floor any importer that writes SQLite sits on.
 //
-//   build/release/bench/register_bench [--assets N] [--systems N] [--people N] [--profile ID]
+//   build/release/bench/register_bench [--assets N] [--systems N] [--people N] [--profile ID] [--keep]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -92,8 +92,15 @@ int main(int argc, char** argv) {
   // The sizes; terminals stay at the demo's default unless asked (--terminals N).
   options.as_of = Date{2026, 11, 22};
   std::string profile_id = "nogata";
+  bool keep = false;  // --keep: leave the database for a look (or the web benchmark)
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view(argv[i]) == "--keep") keep = true;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
+    if (flag == "--keep") {
+      --i;  // a flag without a value
+      continue;
+    }
     const auto value = std::strtoull(argv[i + 1], nullptr, 10);
     if (flag == "--assets") options.assets = value;
     if (flag == "--systems") options.systems = value;
@@ -211,6 +218,9 @@ int main(int argc, char** argv) {
   std::printf("\npeer, same asset CSV:\n");
   std::printf("%-10s %10.3f %10s %9s   %s\n", "sqlite3", peer.seconds, "-", "-", peer.note.c_str());
   std::printf("(targets: import <= 3 s, check <= 1 s, peak memory <= 500 MB per step)\n");
-  fs::remove_all(dir);
+  if (keep)
+    std::printf("database kept: %s\n", db.c_str());
+  else
+    fs::remove_all(dir);
   return generate.ok && import.ok && check.ok ? 0 : 1;
 }

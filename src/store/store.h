@@ -39,8 +39,36 @@ struct HistoryQuery {
   std::string number;  // empty: all
   std::string actor;   // empty: all
   std::string batch;   // empty: all
+  std::string since;   // empty: all; else entries at or after this ISO 8601 time
   std::size_t limit = 100;
+  std::size_t offset = 0;
   bool oldest_first = false;
+};
+
+// A condition on one field of the schema: the field's value is one of `any_of`
+// (enum keys, "0"/"1" for flags, text compared exactly). For a list field the
+// list contains one of them.
+struct Condition {
+  std::string field;
+  std::vector<std::string> any_of;
+};
+
+// One page of a kind's records, as the register screens and the API ask for it.
+struct PageQuery {
+  std::vector<Condition> where;  // all must hold
+  std::vector<Condition> scope;  // at least one must hold (empty: no restriction); used for authorization
+  std::string text;              // substring anywhere in the record's text fields (Japanese needs no word breaks)
+  std::string sort;              // a field key; empty: the number
+  bool descending = false;
+  std::size_t limit = 50;
+  std::size_t offset = 0;
+  std::size_t count_limit = 10'000;  // counting stops here: "10,000 件以上"
+};
+
+struct Page {
+  std::vector<reg::Row> rows;
+  std::int64_t total = 0;   // matching records (at most count_limit)
+  bool total_capped = false;
 };
 
 struct ListQuery {
@@ -74,8 +102,13 @@ class Store {
   virtual Result<void> Update(reg::EntityKind kind, const reg::Row& row) = 0;
   virtual Result<void> Delete(reg::EntityKind kind, std::string_view number) = 0;
 
+  // Unknown field keys in the query are refused (kInvalidArgument), never put into SQL.
+  virtual Result<Page> Query(reg::EntityKind kind, const PageQuery& query) = 0;
+
   virtual Result<void> AppendHistory(const HistoryEntry& entry) = 0;
   virtual Result<std::vector<HistoryEntry>> History(const HistoryQuery& query) = 0;
+  // How many lines of history match (limit and offset ignored).
+  virtual Result<std::int64_t> CountHistory(const HistoryQuery& query) = 0;
 
   virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
   virtual Result<void> PutSetting(std::string_view key, std::string_view value) = 0;

@@ -185,19 +185,16 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<HistoryEntry>> History(const HistoryQuery& q) override {
+    std::vector<std::string> binds;
+    const std::string where = HistoryWhere(q, binds);
     const std::string sql = fmt::format(
         "SELECT id, at, actor, action, entity, number, coalesce(before, ''), coalesce(after, ''), "
-        "coalesce(batch, ''), coalesce(note, '') FROM change_history "
-        "WHERE (?1 = '' OR entity = ?1) AND (?2 = '' OR number = ?2) AND (?3 = '' OR actor = ?3) "
-        "AND (?4 = '' OR batch = ?4) ORDER BY id {} LIMIT ?5",
-        q.oldest_first ? "ASC" : "DESC");
+        "coalesce(batch, ''), coalesce(note, '') FROM change_history {} ORDER BY id {} LIMIT {} OFFSET {}",
+        where, q.oldest_first ? "ASC" : "DESC", q.limit == 0 ? -1 : static_cast<long long>(q.limit),
+        static_cast<long long>(q.offset));
     auto stmt = Prepare(sql);
     if (!stmt) return Fail(stmt.error());
-    BindText(stmt->get(), 1, q.entity);
-    BindText(stmt->get(), 2, q.number);
-    BindText(stmt->get(), 3, q.actor);
-    BindText(stmt->get(), 4, q.batch);
-    sqlite3_bind_int64(stmt->get(), 5, q.limit == 0 ? -1 : static_cast<sqlite3_int64>(q.limit));
+    for (std::size_t i = 0; i < binds.size(); ++i) BindText(stmt->get(), static_cast<int>(i + 1), binds[i]);
     std::vector<HistoryEntry> out;
     int rc = 0;
     while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
@@ -216,6 +213,107 @@ class SqliteStore final : public Store {
     }
     if (rc != SQLITE_DONE) return Fail(LastError("変更履歴の読み出し"));
     return out;
+  }
+
+  Result<std::int64_t> CountHistory(const HistoryQuery& q) override {
+    std::vector<std::string> binds;
+    auto stmt = Prepare("SELECT count(*) FROM change_history " + HistoryWhere(q, binds));
+    if (!stmt) return Fail(stmt.error());
+    for (std::size_t i = 0; i < binds.size(); ++i) BindText(stmt->get(), static_cast<int>(i + 1), binds[i]);
+    if (sqlite3_step(stmt->get()) != SQLITE_ROW) return Fail(LastError("変更履歴の集計"));
+    return static_cast<std::int64_t>(sqlite3_column_int64(stmt->get(), 0));
+  }
+
+  Result<Page> Query(EntityKind kind, const PageQuery& q) override {
+    const auto& info = reg::Info(kind);
+    std::vector<std::string> binds;
+    auto field = [&](std::string_view key) -> const reg::FieldInfo* {
+      for (const auto& f : info.fields)
+        if (f.key == key) return &f;
+      return nullptr;
+    };
+    // One condition as SQL; field keys come from the schema, values are bound.
+    auto condition = [&](const Condition& c) -> Result<std::string> {
+      const auto* f = field(c.field);
+      if (!f) return Fail(ErrorCode::kInvalidArgument, fmt::format("{}に項目「{}」はありません", info.label_ja, c.field));
+      if (c.any_of.empty()) return std::string("0");
+      std::vector<std::string> marks;
+      for (const auto& v : c.any_of) {
+        binds.push_back(v);
+        marks.push_back(fmt::format("?{}", binds.size()));
+      }
+      if (f->type == FieldType::kList)
+        return fmt::format("EXISTS (SELECT 1 FROM json_each({}) WHERE value IN ({}))", f->key, Join(marks, ", "));
+      if (f->type == FieldType::kBool || f->type == FieldType::kInteger)
+        return fmt::format("CAST({} AS TEXT) IN ({})", f->key, Join(marks, ", "));
+      return fmt::format("{} IN ({})", f->key, Join(marks, ", "));
+    };
+    std::vector<std::string> clauses;
+    for (const auto& c : q.where) {
+      auto sql = condition(c);
+      if (!sql) return Fail(sql.error());
+      clauses.push_back(std::move(*sql));
+    }
+    if (!q.scope.empty()) {
+      std::vector<std::string> any;
+      for (const auto& c : q.scope) {
+        auto sql = condition(c);
+        if (!sql) return Fail(sql.error());
+        any.push_back(std::move(*sql));
+      }
+      clauses.push_back("(" + Join(any, " OR ") + ")");
+    }
+    if (!q.text.empty()) {
+      std::string pattern = "%";
+      for (char ch : q.text) {
+        if (ch == '%' || ch == '_' || ch == '\\') pattern.push_back('\\');
+        pattern.push_back(ch);
+      }
+      pattern.push_back('%');
+      binds.push_back(pattern);
+      const int mark = static_cast<int>(binds.size());
+      std::vector<std::string> likes;
+      for (const auto& f : info.fields)
+        if (f.type == FieldType::kText || f.type == FieldType::kList)
+          likes.push_back(fmt::format("{} LIKE ?{} ESCAPE '\\'", f.key, mark));
+      clauses.push_back("(" + Join(likes, " OR ") + ")");
+    }
+    const std::string where = clauses.empty() ? std::string() : "WHERE " + Join(clauses, " AND ");
+    const reg::FieldInfo* sort = q.sort.empty() ? &info.fields[0] : field(q.sort);
+    if (!sort) return Fail(ErrorCode::kInvalidArgument, fmt::format("{}に項目「{}」はありません", info.label_ja, q.sort));
+    const std::string direction = q.descending ? "DESC" : "ASC";
+    std::string order = fmt::format("{} {}", sort->key, direction);
+    if (sort != &info.fields[0]) order += fmt::format(", {} {}", info.fields[0].key, direction);
+
+    Page page;
+    std::vector<std::string> cols;
+    for (const auto& f : info.fields) cols.emplace_back(f.key);
+    auto bind_all = [&](sqlite3_stmt* s) {
+      for (std::size_t i = 0; i < binds.size(); ++i) BindText(s, static_cast<int>(i + 1), binds[i]);
+    };
+    {
+      auto stmt = Prepare(fmt::format("SELECT {} FROM {} {} ORDER BY {} LIMIT {} OFFSET {}", Join(cols, ", "),
+                                      info.table, where, order, static_cast<long long>(q.limit),
+                                      static_cast<long long>(q.offset)));
+      if (!stmt) return Fail(stmt.error());
+      bind_all(stmt->get());
+      int rc = 0;
+      while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) page.rows.push_back(ReadRow(kind, stmt->get()));
+      if (rc != SQLITE_DONE) return Fail(LastError("一覧の読み出し"));
+    }
+    {
+      auto stmt = Prepare(fmt::format("SELECT count(*) FROM (SELECT 1 FROM {} {} LIMIT {})", info.table, where,
+                                      static_cast<long long>(q.count_limit) + 1));
+      if (!stmt) return Fail(stmt.error());
+      bind_all(stmt->get());
+      if (sqlite3_step(stmt->get()) != SQLITE_ROW) return Fail(LastError("件数の集計"));
+      page.total = sqlite3_column_int64(stmt->get(), 0);
+      if (page.total > static_cast<std::int64_t>(q.count_limit)) {
+        page.total = static_cast<std::int64_t>(q.count_limit);
+        page.total_capped = true;
+      }
+    }
+    return page;
   }
 
   Result<std::optional<std::string>> GetSetting(std::string_view key) override {
@@ -271,6 +369,21 @@ class SqliteStore final : public Store {
     }
     sqlite3_clear_bindings(it->second.get());
     return it->second.get();
+  }
+
+  static std::string HistoryWhere(const HistoryQuery& q, std::vector<std::string>& binds) {
+    std::vector<std::string> clauses;
+    auto add = [&](std::string_view column, std::string_view op, const std::string& value) {
+      if (value.empty()) return;
+      binds.push_back(value);
+      clauses.push_back(fmt::format("{} {} ?{}", column, op, binds.size()));
+    };
+    add("entity", "=", q.entity);
+    add("number", "=", q.number);
+    add("actor", "=", q.actor);
+    add("batch", "=", q.batch);
+    add("at", ">=", q.since);
+    return clauses.empty() ? std::string() : "WHERE " + Join(clauses, " AND ");
   }
 
   Result<std::int64_t> QueryInt(const std::string& sql) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -155,6 +156,116 @@ TEST_F(SqliteStoreTest, NotADatabaseIsAClearError) {
   auto s = OpenSqlite(bad);
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().ToString().find("データベース"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mamori::store
+
+namespace mamori::store {
+namespace {
+
+class SqliteQueryTest : public SqliteStoreTest {
+ protected:
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    const char* departments[] = {"総務課", "税務課", "市民課"};
+    for (int i = 1; i <= 30; ++i) {
+      reg::Asset a = SampleAsset(fmt::format("A-{:03}", i));
+      a.name = i % 10 == 0 ? "住民記録 100%バックアップ" : fmt::format("文書 {}", i);
+      a.department = departments[i % 3];
+      a.manager = i % 2 == 0 ? "P-1" : "P-2";
+      a.tier = i % 3 == 0 ? reg::Tier::kInternet : reg::Tier::kLgwan;
+      ASSERT_TRUE(store_->Insert(reg::EntityKind::kAsset, reg::ToRow(a)));
+    }
+  }
+  std::vector<std::string> Numbers(const Page& page) {
+    std::vector<std::string> out;
+    for (const auto& r : page.rows) out.push_back(std::get<std::string>(r[0]));
+    return out;
+  }
+};
+
+TEST_F(SqliteQueryTest, PagesFiltersAndCounts) {
+  PageQuery q;
+  q.where = {{"department", {"税務課"}}};
+  q.limit = 3;
+  q.offset = 3;
+  auto page = store_->Query(reg::EntityKind::kAsset, q);
+  ASSERT_TRUE(page) << page.error().ToString();
+  EXPECT_EQ(page->total, 10);
+  EXPECT_EQ(Numbers(*page), (std::vector<std::string>{"A-010", "A-013", "A-016"}));
+}
+
+TEST_F(SqliteQueryTest, SearchesJapaneseSubstringsAndTakesPercentLiterally) {
+  PageQuery q;
+  q.text = "住民記録";
+  auto page = store_->Query(reg::EntityKind::kAsset, q);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(Numbers(*page), (std::vector<std::string>{"A-010", "A-020", "A-030"}));
+  q.text = "0%バ";  // '%' is a character to find, not a wildcard
+  EXPECT_EQ(store_->Query(reg::EntityKind::kAsset, q)->total, 3);
+  q.text = "1%";
+  EXPECT_EQ(store_->Query(reg::EntityKind::kAsset, q)->total, 0);
+}
+
+TEST_F(SqliteQueryTest, ScopeRestrictsToAnyOfItsConditions) {
+  PageQuery q;
+  q.scope = {{"manager", {"P-1"}}, {"department", {"市民課"}}};
+  q.limit = 100;
+  auto page = store_->Query(reg::EntityKind::kAsset, q);
+  ASSERT_TRUE(page);
+  for (const auto& r : page->rows) {
+    const auto a = *reg::FromRow<reg::Asset>(r);
+    EXPECT_TRUE(a.manager == "P-1" || a.department == "市民課") << a.number;
+  }
+  EXPECT_EQ(page->total, 20);  // 15 even numbers + 5 odd multiples of 3
+}
+
+TEST_F(SqliteQueryTest, SortsByAnyFieldAndCapsTheCount) {
+  PageQuery q;
+  q.sort = "name";
+  q.limit = 1;
+  q.count_limit = 5;
+  auto page = store_->Query(reg::EntityKind::kAsset, q);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(Numbers(*page), std::vector<std::string>{"A-010"});  // 住 (U+4F4F) before 文 (U+6587); ties by number
+  q.descending = true;
+  EXPECT_EQ(Numbers(*store_->Query(reg::EntityKind::kAsset, q)), std::vector<std::string>{"A-009"});  // "文書 9"
+  EXPECT_EQ(page->total, 5);
+  EXPECT_TRUE(page->total_capped);
+}
+
+TEST_F(SqliteQueryTest, RefusesUnknownFields) {
+  PageQuery q;
+  q.sort = "name; DROP TABLE assets";
+  EXPECT_FALSE(store_->Query(reg::EntityKind::kAsset, q));
+  q.sort.clear();
+  q.where = {{"nope", {"x"}}};
+  auto r = store_->Query(reg::EntityKind::kAsset, q);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(*store_->Count(reg::EntityKind::kAsset), 30);
+}
+
+TEST_F(SqliteQueryTest, HistorySinceAndCount) {
+  for (int i = 0; i < 3; ++i) {
+    HistoryEntry e;
+    e.at = fmt::format("2026-11-{:02}T10:00:00+09:00", 10 + i * 5);
+    e.actor = "tester";
+    e.action = "create";
+    e.entity = "asset";
+    e.number = fmt::format("A-{:03}", i + 1);
+    ASSERT_TRUE(store_->AppendHistory(e));
+  }
+  HistoryQuery q;
+  q.since = "2026-11-15T00:00:00+09:00";
+  EXPECT_EQ(*store_->CountHistory(q), 2);
+  q.limit = 1;
+  q.offset = 1;
+  auto lines = store_->History(q);
+  ASSERT_TRUE(lines);
+  ASSERT_EQ(lines->size(), 1u);
+  EXPECT_EQ((*lines)[0].number, "A-002");
 }
 
 }  // namespace
