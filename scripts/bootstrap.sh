@@ -34,3 +34,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 echo "bootstrap: all ${#packages[@]} packages present"
+
+# Front-end assets (htmx, Pico CSS) and playwright-core come from the npm registry,
+# installed from web/package-lock.json; Node.js and npm from Debian when absent.
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bootstrap: npm is missing and installing it needs root" >&2
+    exit 1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm
+fi
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ ! -f "$root/web/node_modules/.package-lock.json" ] ||
+   [ "$root/web/package-lock.json" -nt "$root/web/node_modules/.package-lock.json" ]; then
+  npm ci --prefix "$root/web" --no-audit --no-fund --loglevel=error
+fi
+echo "bootstrap: front-end packages installed from web/package-lock.json"

@@ -32,14 +32,11 @@ struct FileOutcome {
   std::vector<Error> problems;
 };
 
-FileOutcome ReadOne(const std::filesystem::path& file, std::optional<reg::EntityKind> hint, const Limits& limits) {
+FileOutcome MapBytes(std::string_view bytes, const std::string& name, std::optional<reg::EntityKind> hint,
+                     const Limits& limits) {
   FileOutcome out;
-  auto bytes = ReadFile(file, limits.max_file_bytes);
-  if (!bytes) {
-    out.problems.push_back(bytes.error());
-    return out;
-  }
-  auto sheets = ReadTable(*bytes, file.string(), limits);
+  const std::filesystem::path file(name);
+  auto sheets = ReadTable(bytes, name, limits);
   if (!sheets) {
     out.problems.push_back(sheets.error());
     return out;
@@ -64,7 +61,36 @@ FileOutcome ReadOne(const std::filesystem::path& file, std::optional<reg::Entity
   return out;
 }
 
+FileOutcome ReadOne(const std::filesystem::path& file, std::optional<reg::EntityKind> hint, const Limits& limits) {
+  auto bytes = ReadFile(file, limits.max_file_bytes);
+  if (!bytes) {
+    FileOutcome out;
+    out.problems.push_back(bytes.error());
+    return out;
+  }
+  return MapBytes(*bytes, file.string(), hint, limits);
+}
+
 }  // namespace
+
+Result<ReadFilesResult> ReadAndMapBytes(std::string_view bytes, const std::string& file_name,
+                                        std::optional<reg::EntityKind> kind_hint, const Limits& limits) {
+  Location where;
+  where.file = file_name;
+  if (bytes.size() > limits.max_file_bytes)
+    return Fail(ErrorCode::kLimit, fmt::format("ファイルが大きすぎます（{} バイトまで）", limits.max_file_bytes), where);
+  auto outcome = MapBytes(bytes, file_name, kind_hint, limits);
+  if (outcome.problems.size() == 1) return Fail(std::move(outcome.problems.front()));
+  if (!outcome.problems.empty()) {
+    Error e(ErrorCode::kValidation, fmt::format("{} に {} 件の問題があります", file_name, outcome.problems.size()));
+    e.details = std::move(outcome.problems);
+    return Fail(std::move(e));
+  }
+  ReadFilesResult result;
+  result.sheets = std::move(outcome.sheets);
+  result.notices = std::move(outcome.notices);
+  return result;
+}
 
 Result<ReadFilesResult> ReadAndMapFiles(const std::vector<std::filesystem::path>& files,
                                         std::optional<reg::EntityKind> kind_hint, const Limits& limits) {

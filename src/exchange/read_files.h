@@ -26,6 +26,11 @@ struct ReadFilesResult {
   std::vector<std::string> notices;
 };
 
+// One file's bytes as uploaded (the web import): the same reading, mapping and
+// reporting as a file on disk.
+Result<ReadFilesResult> ReadAndMapBytes(std::string_view bytes, const std::string& file_name,
+                                        std::optional<reg::EntityKind> kind_hint, const Limits& limits);
+
 // Every problem of every file is reported (Error.details when more than one).
 Result<ReadFilesResult> ReadAndMapFiles(const std::vector<std::filesystem::path>& files,
                                         std::optional<reg::EntityKind> kind_hint, const Limits& limits);

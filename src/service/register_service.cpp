@@ -379,6 +379,19 @@ Result<ImportPlan> RegisterService::Import(std::vector<IncomingSheet> sheets, bo
       }
     }
     if (json_worker.joinable()) json_worker.join();
+    for (const auto& c : changes) {
+      if (plan.changes.size() >= ImportPlan::kMaxPlannedChanges) break;
+      const Row& after = rows[c.index].row;
+      PlannedChange pc{kind, NumberOf(after), !c.before.has_value(), {}};
+      if (c.before) {
+        const auto& fields = reg::Info(kind).fields;
+        for (std::size_t i = 1; i < fields.size(); ++i)
+          if ((*c.before)[i] != after[i])
+            pc.fields.push_back({std::string(fields[i].key), reg::FormatValue(fields[i], (*c.before)[i]),
+                                 reg::FormatValue(fields[i], after[i])});
+      }
+      plan.changes.push_back(std::move(pc));
+    }
     for (auto& c : changes) {
       auto ok = Record(c.before ? "update" : "create", kind, NumberOf(rows[c.index].row),
                        c.before ? RowToJson(kind, *c.before) : std::string(), std::move(after_json[c.index]),

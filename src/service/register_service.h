@@ -49,8 +49,24 @@ struct ImportCounts {
   std::size_t updated = 0;
   std::size_t unchanged = 0;
 };
+// One record an import creates or changes, for a preview (field keys with the
+// values before and after, as shown to people).
+struct PlannedChange {
+  reg::EntityKind kind;
+  std::string number;
+  bool create = false;
+  struct Field {
+    std::string key;
+    std::string before;
+    std::string after;
+  };
+  std::vector<Field> fields;  // for an update: the fields that change
+};
+
 struct ImportPlan {
   std::vector<std::pair<reg::EntityKind, ImportCounts>> counts;
+  std::vector<PlannedChange> changes;  // the first kMaxPlannedChanges, in file order
+  static constexpr std::size_t kMaxPlannedChanges = 1000;
   std::string batch;  // the id under which the change history records it
   std::string at;     // when, as the change history records it
   bool applied = false;

@@ -104,6 +104,15 @@ TEST_F(RegisterServiceTest, ImportCreatesUpdatesAndSkipsUnchanged) {
   EXPECT_FALSE(preview->applied);
   EXPECT_EQ(preview->counts[0].second.created, 1u);
   EXPECT_EQ(*store_->Count(EntityKind::kAsset), 2);  // a dry run writes nothing
+  // The preview names each record that changes and, for an update, the fields.
+  ASSERT_EQ(preview->changes.size(), 2u);
+  EXPECT_EQ(preview->changes[0].number, "A-0");
+  EXPECT_FALSE(preview->changes[0].create);
+  ASSERT_EQ(preview->changes[0].fields.size(), 1u);
+  EXPECT_EQ(preview->changes[0].fields[0].key, "confidentiality");
+  EXPECT_EQ(preview->changes[0].fields[0].after, "2");
+  EXPECT_EQ(preview->changes[1].number, "A-1");
+  EXPECT_TRUE(preview->changes[1].create);
 
   auto plan = service_->Import({sheet}, false);
   ASSERT_TRUE(plan);
