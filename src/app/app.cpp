@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include "app/serve.h"
+
 #include <iostream>
 
 #include <fmt/format.h>
@@ -42,6 +44,8 @@ Result<cli::Session> OpenSession(const cli::Config& config, cli::NeedProfile nee
 int Main(int argc, char** argv) {
   cli::Context ctx;
   ctx.open = OpenSession;
+  ctx.open_accounts = OpenAccounts;
+  ctx.serve = Serve;
   ctx.out = &std::cout;
   ctx.err = &std::cerr;
   return cli::Run(argc, argv, ctx);

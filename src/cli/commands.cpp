@@ -13,7 +13,7 @@ namespace mamori::cli {
 namespace {
 
 // The subcommands, in the order `mamori --help` lists them.
-constexpr std::array<CommandSpec, 8> kCommands{{
+constexpr std::array<CommandSpec, 10> kCommands{{
     {"init", AddInitCommand},
     {"profile", AddProfileCommand},
     {"register", AddRegisterCommands},
@@ -22,6 +22,8 @@ constexpr std::array<CommandSpec, 8> kCommands{{
     {"check", AddCheckCommand},
     {"history", AddHistoryCommand},
     {"demo", AddDemoCommand},
+    {"serve", AddServeCommand},
+    {"account", AddAccountCommand},
 }};
 
 std::string LoginName() {

@@ -25,6 +25,8 @@ void AddExportCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddCheckCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddHistoryCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddDemoCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddAccountCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddServeCommand(CLI::App& parent, Context& ctx, Action& run);
 
 // Builds the whole command line and runs what was asked. `ctx.open` must be set.
 int Run(int argc, char** argv, Context& ctx);

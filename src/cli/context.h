@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "auth/authenticator.h"
 #include "common/error.h"
+#include "store/accounts.h"
 #include "policy/profile.h"
 #include "service/register_service.h"
 #include "store/store.h"
@@ -33,9 +35,31 @@ struct Session {
 
 enum class NeedProfile { kNo, kYes };
 
+// Accounts of `mamori serve`, for `mamori account …`.
+struct AccountSession {
+  std::unique_ptr<store::AccountStore> accounts;
+  std::unique_ptr<store::Store> history;  // the register's store, for change_history
+  std::unique_ptr<auth::Authenticator> auth;
+};
+
+// `mamori serve`'s options (the web application is wired by app/).
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string tls_certificate;  // PEM; with tls_key: HTTPS
+  std::string tls_key;
+  unsigned threads = 0;         // 0: the number of cores
+  std::string ldap_uri;         // ldap://… : directory sign-in
+  std::string ldap_bind;        // bind DN template: uid={login},ou=people,dc=… or {login}@example.lg.jp
+  std::string ldap_base;
+  std::vector<std::string> ldap_groups;  // "GROUP_DN=role" or "GROUP_DN=admin"
+  bool ldap_start_tls = false;
+};
+
 struct Context {
   Config config;
   std::function<Result<Session>(const Config&, NeedProfile)> open;
+  std::function<Result<AccountSession>(const Config&)> open_accounts;
+  std::function<int(Context&, const ServeOptions&)> serve;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
 };
