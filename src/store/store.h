@@ -109,6 +109,8 @@ class Store {
   virtual Result<std::vector<HistoryEntry>> History(const HistoryQuery& query) = 0;
   // How many lines of history match (limit and offset ignored).
   virtual Result<std::int64_t> CountHistory(const HistoryQuery& query) = 0;
+  // Lines at or after `since`, counted per entity (one pass, for the dashboard).
+  virtual Result<std::vector<std::pair<std::string, std::int64_t>>> CountHistoryByEntity(std::string_view since) = 0;
 
   virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
   virtual Result<void> PutSetting(std::string_view key, std::string_view value) = 0;

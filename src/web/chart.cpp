@@ -10,7 +10,7 @@ namespace mamori::web {
 
 std::string BarChart(const std::vector<Bar>& bars, std::string_view title, std::string_view fail_label,
                      std::string_view unknown_label) {
-  constexpr int kLabelWidth = 240, kBarWidth = 420, kRow = 26, kTop = 28;
+  constexpr int kLabelWidth = 330, kBarWidth = 420, kRow = 26, kTop = 28;
   std::size_t max = 1;
   for (const auto& b : bars) max = std::max(max, b.fail + b.unknown);
   const int height = kTop + static_cast<int>(bars.size()) * kRow + 8;

@@ -174,6 +174,8 @@ constexpr Message kMessages[] = {
     {"history.number", "番号", "Number"},
     {"history.since", "この日以降", "Since"},
     {"history.count", "{} 件", "{} entries"},
+    {"history.entity.account", "アカウント", "Accounts"},
+    {"history.entity.setting", "設定", "Settings"},
     {"history.action.create", "登録", "Created"},
     {"history.action.update", "変更", "Updated"},
     {"history.action.delete", "削除", "Deleted"},

@@ -87,18 +87,16 @@ http::Response DashboardPage(WebApp& app, Ctx& ctx) {
   Data changes = List();
   {
     auto lease = app.pool().Acquire();
-    for (const auto& info : reg::AllEntities()) {
-      store::HistoryQuery q;
-      q.entity = std::string(info.key);
-      q.since = since;
-      auto n = lease->CountHistory(q);
-      if (!n || *n == 0) continue;
-      Data c;
-      c.set("label", std::string(English(lang) ? info.label_en : info.label_ja));
-      c.set("count", std::to_string(*n));
-      c.set("url", "/history?entity=" + std::string(info.key) + "&since=" + http::UrlEncode(since.substr(0, 10)));
-      changes.push_back(c);
-    }
+    if (auto counts = lease->CountHistoryByEntity(since))
+      for (const auto& [entity, n] : *counts) {
+        auto kind = reg::KindFromKey(entity);
+        Data c;
+        c.set("label", kind ? std::string(English(lang) ? reg::Info(*kind).label_en : reg::Info(*kind).label_ja)
+                            : std::string(T(lang, "history.entity." + entity)));
+        c.set("count", std::to_string(n));
+        c.set("url", "/history?entity=" + entity + "&since=" + http::UrlEncode(since.substr(0, 10)));
+        changes.push_back(c);
+      }
     // The summary kept on the day a week ago (or the closest earlier one within a month).
     for (int back = 7; back <= 31; ++back) {
       const Date day = Date::FromDaysSinceEpoch(app.options().today().DaysSinceEpoch() - back);

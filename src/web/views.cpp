@@ -61,6 +61,7 @@ std::string Views::Page(Lang lang, std::string_view name, const Data& data, std:
     u.set("role", user->role ? std::string(reg::RoleLabel(*user->role, English(lang))) : std::string());
     u.set("csrf", user->csrf);
     if (user->admin) u.set("admin", true);
+    if (SeesEverything(*user)) u.set("sees_all", true);
     layout.set("user", u);
   }
   const std::pair<Nav, const char*> navs[] = {{Nav::kDashboard, "nav_dashboard"}, {Nav::kRegister, "nav_register"},

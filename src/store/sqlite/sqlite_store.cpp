@@ -224,6 +224,18 @@ class SqliteStore final : public Store {
     return static_cast<std::int64_t>(sqlite3_column_int64(stmt->get(), 0));
   }
 
+  Result<std::vector<std::pair<std::string, std::int64_t>>> CountHistoryByEntity(std::string_view since) override {
+    auto stmt = Prepare("SELECT entity, count(*) FROM change_history WHERE at >= ?1 GROUP BY entity ORDER BY entity");
+    if (!stmt) return Fail(stmt.error());
+    BindText(stmt->get(), 1, since);
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW)
+      out.emplace_back(ColumnText(stmt->get(), 0), sqlite3_column_int64(stmt->get(), 1));
+    if (rc != SQLITE_DONE) return Fail(LastError("変更履歴の集計"));
+    return out;
+  }
+
   Result<Page> Query(EntityKind kind, const PageQuery& q) override {
     const auto& info = reg::Info(kind);
     std::vector<std::string> binds;

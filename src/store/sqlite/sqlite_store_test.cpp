@@ -260,6 +260,8 @@ TEST_F(SqliteQueryTest, HistorySinceAndCount) {
   HistoryQuery q;
   q.since = "2026-11-15T00:00:00+09:00";
   EXPECT_EQ(*store_->CountHistory(q), 2);
+  EXPECT_EQ(*store_->CountHistoryByEntity(q.since),
+            (std::vector<std::pair<std::string, std::int64_t>>{{"asset", 2}}));
   q.limit = 1;
   q.offset = 1;
   auto lines = store_->History(q);
