@@ -229,7 +229,15 @@ void StartConnection(ServerState& state, tcp::socket socket, asio::ssl::context*
   error_code ec;
   socket.set_option(tcp::no_delay(true), ec);
   const auto endpoint = socket.remote_endpoint(ec);
-  std::string remote = ec ? std::string() : endpoint.address().to_string();
+  std::string remote;
+  if (!ec) {
+    auto address = endpoint.address();
+    // A dual-stack listener ("::") sees IPv4 clients as ::ffff:a.b.c.d; show them as a.b.c.d.
+    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+      address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+    }
+    remote = address.to_string();
+  }
   if (tls != nullptr) {
     std::make_shared<Connection<TlsStream>>(state, std::move(remote), std::move(socket), *tls)->Begin();
   } else {

@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -51,6 +52,7 @@ struct Server::Impl {
   asio::steady_timer accept_retry{acceptor.get_executor()};
   asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
   unsigned short port = 0;
+  std::chrono::steady_clock::time_point last_limit_warning{};  // only touched on the acceptor's strand
 
   Result<void> LoadTls(const TlsOptions& files) {
     tls.emplace(asio::ssl::context::tls_server);
@@ -120,7 +122,12 @@ struct Server::Impl {
         return;
       }
       if (state.connections.load() >= state.limits.max_connections) {
-        spdlog::warn("http: 接続数が上限 ({}) に達したため新しい接続を閉じました", state.limits.max_connections);
+        // At most one line a second: under a flood the log must not become the bottleneck.
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_limit_warning >= std::chrono::seconds(1)) {
+          last_limit_warning = now;
+          spdlog::warn("http: 接続数が上限 ({}) に達したため新しい接続を閉じました", state.limits.max_connections);
+        }
         error_code ignored;
         socket.close(ignored);
       } else {
