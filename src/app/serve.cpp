@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "app/app.h"
+#include "auth/ldap.h"
 #include "http/server.h"
 #include "policy/loader.h"
 #include "store/sqlite/sqlite_store.h"
@@ -44,6 +45,8 @@ auth::AuthOptions AuthOptionsFor(const cli::ServeOptions* o, const std::string& 
     l.uri = o->ldap_uri;
     l.bind_dn_template = o->ldap_bind;
     l.base_dn = o->ldap_base;
+    l.user_filter = o->ldap_filter;
+    if (!l.base_dn.empty() && l.user_filter.empty()) l.user_filter = "(|(uid={login})(sAMAccountName={login}))";
     l.start_tls = o->ldap_start_tls;
     for (const auto& g : o->ldap_groups) {
       const auto eq = g.rfind('=');
@@ -70,7 +73,10 @@ Result<cli::AccountSession> OpenAccountsWith(const cli::Config& config, const cl
   auto accounts = store::OpenSqliteAccounts(config.db);
   if (!accounts) return Fail(accounts.error());
   s.accounts = std::move(*accounts);
-  s.auth = std::make_unique<auth::Authenticator>(*s.accounts, *s.history, AuthOptionsFor(o, body));
+  auto options = AuthOptionsFor(o, body);
+  if (options.ldap)
+    if (auto ok = auth::ValidateLdapOptions(*options.ldap); !ok) return Fail(ok.error());
+  s.auth = std::make_unique<auth::Authenticator>(*s.accounts, *s.history, std::move(options));
   return s;
 }
 

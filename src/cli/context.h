@@ -51,6 +51,7 @@ struct ServeOptions {
   std::string ldap_uri;         // ldap://… : directory sign-in
   std::string ldap_bind;        // bind DN template: uid={login},ou=people,dc=… or {login}@example.lg.jp
   std::string ldap_base;
+  std::string ldap_filter;      // default with a base: (|(uid={login})(sAMAccountName={login}))
   std::vector<std::string> ldap_groups;  // "GROUP_DN=role" or "GROUP_DN=admin"
   bool ldap_start_tls = false;
 };

@@ -13,6 +13,7 @@ void AddServeCommand(CLI::App& parent, Context& ctx, Action& run) {
   cmd->add_option("--ldap-uri", o->ldap_uri, "LDAP／Active Directory のサーバ（ldap://…）");
   cmd->add_option("--ldap-bind", o->ldap_bind, "バインド DN の型: uid={login},ou=people,dc=… または {login}@example.lg.jp");
   cmd->add_option("--ldap-base", o->ldap_base, "利用者を探す基点 DN");
+  cmd->add_option("--ldap-filter", o->ldap_filter, "利用者を探す条件（既定: (|(uid={login})(sAMAccountName={login}))）");
   cmd->add_option("--ldap-group", o->ldap_groups, "グループと役割の対応 GROUP_DN=ciso（…=admin で管理者）、複数可");
   cmd->add_flag("--ldap-start-tls", o->ldap_start_tls, "LDAP で StartTLS を使う");
   cmd->callback([&ctx, &run, o] { run = [&ctx, o] { return ctx.serve(ctx, *o); }; });

@@ -21,7 +21,7 @@ http::CookieOptions SessionCookie(const WebApp& app, const Ctx& ctx) {
   http::CookieOptions o;
   o.http_only = true;
   o.secure = app.options().secure_cookies || ctx.req.secure;
-  o.same_site = "Strict";
+  o.same_site = "Lax";  // links from mail still open signed in; state changes need the CSRF token
   return o;
 }
 

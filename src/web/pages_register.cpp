@@ -197,23 +197,27 @@ http::Response RegisterList(WebApp& app, Ctx& ctx) {
   }
   d.set("headers", headers);
 
-  Data rows = List();
+  // The rows are written here rather than through the template: a page of 50
+  // rows as mustache data costs thousands of small allocations per request,
+  // and this is the screen people (and the benchmark) hit most.
+  std::string rows_html;
+  rows_html.reserve(page->rows.size() * 600);
   for (const auto& row : page->rows) {
-    Data r;
-    Data cells = List();
+    const auto& number = std::get<std::string>(row[0]);
+    rows_html += "<tr><td><a href=\"";
+    rows_html += http::HtmlEscape(RecordUrl(*kind, number));
+    rows_html += "\">";
+    rows_html += http::HtmlEscape(number);
+    rows_html += "</a></td>";
     for (auto i : columns) {
       if (i == 0) continue;  // the number is the link in the first column
-      Data c;
-      c.set("text", reg::FormatValue(info.fields[i], row[i], English(lang)));
-      cells.push_back(c);
+      rows_html += "<td>";
+      rows_html += http::HtmlEscape(reg::FormatValue(info.fields[i], row[i], English(lang)));
+      rows_html += "</td>";
     }
-    const auto number = std::get<std::string>(row[0]);
-    r.set("number", number);
-    r.set("url", RecordUrl(*kind, number));
-    r.set("cells", cells);
-    rows.push_back(r);
+    rows_html += "</tr>\n";
   }
-  d.set("rows", rows);
+  d.set("rows_html", std::move(rows_html));
   if (page->rows.empty()) d.set("empty", true);
 
   Data filters = List();
@@ -225,8 +229,13 @@ http::Response RegisterList(WebApp& app, Ctx& ctx) {
     const std::string current = ctx.req.Query(f.key).value_or("");
     std::vector<Choice> choices = ChoicesOf(f, app.profile(), lang);
     if (f.key == "department") {
+      const bool all = SeesEverything(*ctx.user);
+      std::vector<std::string> allowed;
+      if (!all)
+        for (const auto& c : q.scope)
+          if (c.field == "department") allowed.insert(allowed.end(), c.any_of.begin(), c.any_of.end());
       for (const auto& dep : departments)
-        if (InScope(*ctx.user, reg::EntityKind::kDepartment, reg::ToRow(dep), departments))
+        if (all || std::find(allowed.begin(), allowed.end(), dep.name) != allowed.end())
           choices.push_back({dep.name, dep.name});
     }
     if (f.key == "organ" || choices.empty()) continue;
