@@ -17,6 +17,7 @@ import findings from './scenarios/findings.mjs';
 import policy from './scenarios/policy.mjs';
 import roles from './scenarios/roles.mjs';
 import language from './scenarios/language.mjs';
+import smoke from './scenarios/smoke.mjs';
 
 describe('mamori serve in a browser (架空市, profile nogata)', () => {
   before(async () => {
@@ -37,4 +38,5 @@ describe('mamori serve in a browser (架空市, profile nogata)', () => {
   policy();
   roles();
   language();
+  smoke();
 });

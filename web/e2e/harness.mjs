@@ -310,8 +310,10 @@ export async function startApp({ profile = 'nogata' } = {}) {
     serverLog: () => stdout + stderr,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timeout = new Promise((ok) => setTimeout(() => ok(null), 60_000));
+      let timer;
+      const timeout = new Promise((ok) => (timer = setTimeout(() => ok(null), 60_000)));
       let result = await Promise.race([exited, timeout]);
+      clearTimeout(timer);
       if (!result) {
         child.kill('SIGKILL');
         result = await exited;

@@ -14,8 +14,26 @@ export function scenario(name, slug, fn, options = {}) {
   return test(name, options, async (t) => {
     const page = await newPage(run.browser, run.app);
     const step = (label) => shot(page, slug, label);
+    // What the browser complains about: script errors, CSP violations, failed loads.
+    const complaints = [];
+    page.on('pageerror', (e) => complaints.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      // A page answered 4xx on purpose (a refused form, a 403) is asserted by the
+      // scenario; the sub-resources' statuses are checked below.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) complaints.push(`console: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.request().resourceType() !== 'document' && r.status() >= 400)
+        complaints.push(`${r.status()} for ${r.request().resourceType()} ${r.url()}`);
+    });
+    page.on('requestfailed', (r) => {
+      if (r.resourceType() !== 'document')
+        complaints.push(`failed: ${r.resourceType()} ${r.url()} ${r.failure()?.errorText}`);
+    });
     try {
       await fn({ page, app: run.app, step, t });
+      const unexpected = complaints.filter((c) => !(options.expectConsole ?? []).some((re) => re.test(c)));
+      assert.deepEqual(unexpected, [], 'the browser reported no errors');
     } catch (e) {
       await step('failed').catch(() => {});
       throw e;

@@ -28,9 +28,10 @@ export default function () {
 
       // Signed in, on the register.
       await signIn(page, app, app.accounts.auditor);
-      await page.goto('/register/assets');
+      await page.goto('/register/assets?sort=name');
       await switchTo(page, 'en');
       assert.equal(path(page), '/register/assets');
+      assert.equal(new URL(page.url()).searchParams.get('sort'), 'name', 'the switch keeps the query');
       const nav = await text(page.locator('header nav'));
       for (const label of ['Dashboard', 'Register', 'Findings', 'Import / export', 'History', 'Policy', 'Sign out'])
         assert.ok(nav.includes(label), `the header says ${label}: ${nav}`);
