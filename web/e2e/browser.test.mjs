@@ -17,6 +17,7 @@ import findings from './scenarios/findings.mjs';
 import policy from './scenarios/policy.mjs';
 import roles from './scenarios/roles.mjs';
 import language from './scenarios/language.mjs';
+import registerFilter from './scenarios/register_filter.mjs';
 import smoke from './scenarios/smoke.mjs';
 
 describe('mamori serve in a browser (架空市, profile nogata)', () => {
@@ -37,6 +38,7 @@ describe('mamori serve in a browser (架空市, profile nogata)', () => {
   findings();
   policy();
   roles();
+  registerFilter();
   language();
   smoke();
 });
