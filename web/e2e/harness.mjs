@@ -217,6 +217,7 @@ function chooseAccounts(reg) {
   return {
     ciso: person('e2e-ciso', 'ciso', ciso),
     cisoSignin: person('e2e-ciso-signin', 'ciso', ciso, { name: `${ciso['氏名']}（登録試験）` }),
+    chiefRetry: person('e2e-chief-retry', 'chief_officer', chief, { name: `${chief['氏名']}（再入力試験）` }),
     chief: person('e2e-chief', 'chief_officer', chief),
     officer: person('e2e-officer', 'officer', officer),
     manager: person('e2e-manager', 'manager', manager),

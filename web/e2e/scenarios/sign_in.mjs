@@ -92,4 +92,27 @@ export default function () {
       assert.equal(await text(page.getByTestId('who')), ciso.name);
       await step('dashboard-after-code');
     });
+  // BUG: one mistyped code on /login/enrol replaces the key being registered.
+  // EnrolSubmit (src/web/pages_auth.cpp) shows the form again through
+  // Authenticator::StartEnrolment, which always draws a new secret
+  // (src/auth/second_factor.cpp), although its comment says "The secret started
+  // earlier stays". The authenticator app the user has just set up from the first
+  // QR code then never works: its next code is refused 「コードが違うか、…」.
+  scenario('sign-in: after a mistyped code at enrolment, the key already scanned still works',
+    'sign-in-enrol-retry', async ({ page, app, step }) => {
+      const chief = app.accounts.chiefRetry;
+      await passwordStep(page, chief);
+      assert.equal(path(page), '/login/enrol');
+      const scanned = (await page.getByTestId('totp-secret').textContent()).trim();
+      await step('enrol');
+      await enterCode(page, wrongCode(scanned));
+      assert.equal(await text(page.locator('[role=alert]')), 'コードが違うか、有効期限が切れています');
+      await step('wrong-code');
+      assert.equal((await page.getByTestId('totp-secret').textContent()).trim(), scanned, 'the same key is shown again');
+      const s = totpStep();
+      await enterCode(page, totpCode(scanned, s));
+      app.totp.set(chief.login, { secret: scanned, lastStep: s });
+      assert.equal(path(page), '/', 'the code from the scanned key registers the app');
+      await step('registered');
+    }, { skip: process.env.MAMORI_E2E_KNOWN_BUGS === '1' ? false : 'BUG: a wrong code at enrolment replaces the key' });
 }
