@@ -31,6 +31,31 @@ std::string JsonText(const nlohmann::json& v) {
   return v.dump();
 }
 
+// A value of the history's JSON as the register screens show it (enum labels,
+// はい/いいえ …), through the field's own formatting.
+std::string ValueText(std::string_view entity, std::string_view key, const nlohmann::json& v, Lang lang) {
+  if (v.is_null()) return {};
+  auto kind = reg::KindFromKey(entity);
+  if (kind)
+    for (const auto& f : reg::Info(*kind).fields) {
+      if (f.key != key) continue;
+      reg::Value value;
+      if (v.is_string()) value = v.get<std::string>();
+      else if (v.is_boolean()) value = static_cast<std::int64_t>(v.get<bool>() ? 1 : 0);
+      else if (v.is_number_integer()) value = v.get<std::int64_t>();
+      else if (v.is_array()) {
+        std::vector<std::string> items;
+        for (const auto& x : v)
+          if (x.is_string()) items.push_back(x.get<std::string>());
+        value = std::move(items);
+      } else {
+        break;
+      }
+      return reg::FormatValue(f, value, English(lang));
+    }
+  return JsonText(v);
+}
+
 std::string_view LabelOfKey(std::string_view entity, std::string_view key, Lang lang) {
   auto kind = reg::KindFromKey(entity);
   if (!kind) return key;
@@ -68,8 +93,8 @@ Data HistoryRows(const policy::Profile& /*profile*/, const std::vector<store::Hi
         if (a == b) continue;
         Data c;
         c.set("field", std::string(LabelOfKey(e.entity, k, lang)));
-        c.set("before", JsonText(b));
-        c.set("after", JsonText(a));
+        c.set("before", ValueText(e.entity, k, b, lang));
+        c.set("after", ValueText(e.entity, k, a, lang));
         changes.push_back(c);
       }
     }

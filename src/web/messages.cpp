@@ -52,6 +52,9 @@ constexpr Message kMessages[] = {
      "the code it shows."},
     {"enrol.manual", "読み取れない場合は次のキーを入力:", "If you cannot scan it, type this key:"},
     {"enrol.submit", "登録して続ける", "Register and continue"},
+    {"enrol.retry", "先ほど読み取ったアプリに表示されている最新のコードを入力してください。読み取れていない場合は:",
+     "Enter the current code from the app you just set up. If you did not scan the key:"},
+    {"enrol.new_key", "新しいキーを表示する", "show a new key"},
 
     {"account.title", "自分のアカウント", "My account"},
     {"account.name", "氏名", "Name"},

@@ -130,12 +130,9 @@ http::Response EnrolSubmit(WebApp& app, Ctx& ctx) {
     d.set("csrf", session.csrf_token);
     d.set("next", SafeNext(ctx.req.Form("next").value_or("/")));
     d.set("error", AuthMessage(ok.error(), ctx.lang));
-    // The secret started earlier stays; show it again.
-    if (auto again = app.auth().StartEnrolment(session)) {
-      d.set("qr", again->qr_svg);
-      d.set("secret", again->secret);
-      d.set("uri", again->uri);
-    }
+    // The key already scanned stays valid: no new one is made here (a new QR
+    // code would silently invalidate the app). The page offers a new key instead.
+    d.set("retry", true);
     auto r = app.Page(ctx, "enrol", d, T(ctx.lang, "enrol.title"), Nav::kNone);
     r.status = 401;
     return r;
