@@ -129,5 +129,5 @@ export default function () {
       const lines = await historyLines(page);
       await step('history');
       assert.ok(lines.some((l) => l.includes('形態: 電子 → 紙')), `「形態: 電子 → 紙」 among:\n${lines.join('\n')}`);
-    }, { skip: process.env.MAMORI_E2E_KNOWN_BUGS === '1' ? false : 'BUG: history shows stored keys (electronic → paper), not labels' });
+    }, {});
 }
