@@ -111,10 +111,8 @@ export default function () {
       await step('unchanged');
     });
 
-  // BUG: the change history shows the stored keys of fixed-choice fields, not their
-  // labels: 「形態: electronic → paper」, 「系統: → my_number」, while the record
-  // above it shows 電子 / マイナンバー利用事務系 (src/web/history_view.cpp JsonText
-  // prints the JSON value as is). Un-skip when fixed.
+  // Found by these tests (fixed in 1a1c4a4): the history showed stored keys
+  // (「形態: electronic → paper」) instead of what the screens show.
   scenario('asset history: a changed 形態 reads 「形態: 電子 → 紙」 as the register shows it', 'asset-history-labels',
     async ({ page, app, step }) => {
       const asset = ownAssets(app).find((a) => a['形態'] === '電子');
@@ -129,5 +127,5 @@ export default function () {
       const lines = await historyLines(page);
       await step('history');
       assert.ok(lines.some((l) => l.includes('形態: 電子 → 紙')), `「形態: 電子 → 紙」 among:\n${lines.join('\n')}`);
-    }, {});
+    });
 }
