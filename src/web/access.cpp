@@ -128,6 +128,16 @@ std::vector<store::Condition> ScopeFor(const Principal& p, reg::EntityKind kind,
   return scope;
 }
 
+void DropSatisfiedScope(store::PageQuery& query) {
+  for (const auto& allowed : query.scope)
+    for (const auto& w : query.where)
+      if (w.field == allowed.field && !w.any_of.empty() &&
+          std::all_of(w.any_of.begin(), w.any_of.end(), [&](const std::string& v) { return Has(allowed.any_of, v); })) {
+        query.scope.clear();
+        return;
+      }
+}
+
 bool InScope(const Principal& p, reg::EntityKind kind, const reg::Row& row,
              const std::vector<reg::Department>& departments) {
   const auto reach = ReachOf(p);

@@ -67,6 +67,18 @@ TEST(AccessTest, StaffSeeOnlyWhatTheyManageAndAStaffWithoutPersonSeesNothing) {
   EXPECT_TRUE(scope[0].any_of.empty());  // a condition nothing meets
 }
 
+TEST(AccessTest, AScopeTheFiltersAlreadyKeepIsDropped) {
+  const auto p = As(reg::Role::kManager, "O1", "総務課", "P-9");
+  store::PageQuery q;
+  q.scope = ScopeFor(p, reg::EntityKind::kAsset, Departments());
+  q.where = {{"department", {"税務課"}}};  // another department: the scope must stay
+  DropSatisfiedScope(q);
+  EXPECT_FALSE(q.scope.empty());
+  q.where = {{"department", {"総務課"}}};
+  DropSatisfiedScope(q);
+  EXPECT_TRUE(q.scope.empty());
+}
+
 TEST(AccessTest, DocumentsFollowTheProfilesReaders) {
   policy::Document standards;
   standards.id = "standards";

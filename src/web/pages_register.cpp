@@ -148,6 +148,7 @@ http::Response RegisterList(WebApp& app, Ctx& ctx) {
   }
   const auto departments = app.Departments();
   q.scope = ScopeFor(*ctx.user, *kind, departments);
+  DropSatisfiedScope(q);
 
   Result<store::Page> page = store::Page{};
   {
@@ -232,7 +233,7 @@ http::Response RegisterList(WebApp& app, Ctx& ctx) {
       const bool all = SeesEverything(*ctx.user);
       std::vector<std::string> allowed;
       if (!all)
-        for (const auto& c : q.scope)
+        for (const auto& c : ScopeFor(*ctx.user, *kind, departments))
           if (c.field == "department") allowed.insert(allowed.end(), c.any_of.begin(), c.any_of.end());
       for (const auto& dep : departments)
         if (all || std::find(allowed.begin(), allowed.end(), dep.name) != allowed.end())

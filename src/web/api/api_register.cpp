@@ -97,6 +97,7 @@ http::Response ListRecords(WebApp& app, ApiCtx& ctx) {
   // The departments first: never hold a lease while asking for another.
   const auto departments = app.Departments();
   q.scope = ScopeFor(*ctx.user, *kind, departments);
+  DropSatisfiedScope(q);
   Result<store::Page> page = store::Page{};
   {
     auto lease = app.pool().Acquire();
