@@ -63,6 +63,7 @@ struct PageQuery {
   std::size_t limit = 50;
   std::size_t offset = 0;
   std::size_t count_limit = 10'000;  // counting stops here: "10,000 件以上"
+  bool count = true;                 // false: the caller knows the total (Page::total stays 0)
 };
 
 struct Page {

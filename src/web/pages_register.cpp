@@ -150,10 +150,27 @@ http::Response RegisterList(WebApp& app, Ctx& ctx) {
   q.scope = ScopeFor(*ctx.user, *kind, departments);
   DropSatisfiedScope(q);
 
+  // The same conditions give the same total until the register changes.
+  std::string count_key = std::string(UrlOf(*kind)) + '\x1f' + q.text;
+  for (const auto* conditions : {&q.where, &q.scope}) {
+    count_key += '\x1e';
+    for (const auto& c : *conditions) {
+      count_key += c.field + '=';
+      for (const auto& v : c.any_of) count_key += v + '\x1f';
+    }
+  }
+  const auto cached = app.CachedCount(count_key);
+  q.count = !cached;
   Result<store::Page> page = store::Page{};
   {
     auto lease = app.pool().Acquire();
     page = lease->Query(*kind, q);
+  }
+  if (page && cached) {
+    page->total = cached->total;
+    page->total_capped = cached->capped;
+  } else if (page) {
+    app.RememberCount(count_key, {page->total, page->total_capped});
   }
   if (!page) return app.ErrorPage(ctx, 400, page.error().message);
 

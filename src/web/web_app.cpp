@@ -65,7 +65,24 @@ void WebApp::RegisterChanged() {
     std::lock_guard lock(departments_mutex_);
     departments_.reset();
   }
+  {
+    std::lock_guard lock(counts_mutex_);
+    counts_.clear();
+  }
   findings_.Invalidate();
+}
+
+std::optional<WebApp::CachedTotal> WebApp::CachedCount(const std::string& key) {
+  std::lock_guard lock(counts_mutex_);
+  auto it = counts_.find(key);
+  if (it == counts_.end() || it->second.second < std::chrono::steady_clock::now()) return std::nullopt;
+  return it->second.first;
+}
+
+void WebApp::RememberCount(const std::string& key, CachedTotal total) {
+  std::lock_guard lock(counts_mutex_);
+  if (counts_.size() > 10'000) counts_.clear();  // bounded: many distinct searches simply start over
+  counts_[key] = {total, std::chrono::steady_clock::now() + kCountTtl};
 }
 
 std::string WebApp::KeepImport(PendingImport pending) {

@@ -58,7 +58,18 @@ class WebApp {
   std::unique_ptr<service::RegisterService> Service(store::Store& store, const Principal& user) const;
   // The departments table (for scoping), read once per change.
   std::vector<reg::Department> Departments();
-  void RegisterChanged();  // after every write: findings and cached tables are recomputed
+  void RegisterChanged();  // after every write: findings, counts and cached tables are recomputed
+
+  // Totals of list queries, kept for a few seconds (counting a department's
+  // thousands of rows is the largest cost of a register page) and forgotten
+  // at every change made here; a change from the CLI shows within kCountTtl.
+  struct CachedTotal {
+    std::int64_t total = 0;
+    bool capped = false;
+  };
+  static constexpr std::chrono::seconds kCountTtl{10};
+  std::optional<CachedTotal> CachedCount(const std::string& key);
+  void RememberCount(const std::string& key, CachedTotal total);
 
   // An uploaded file between its preview and its application (kept in memory, 30 minutes).
   struct PendingImport {
@@ -86,6 +97,8 @@ class WebApp {
   FindingsCache findings_;
   std::mutex departments_mutex_;
   std::optional<std::vector<reg::Department>> departments_;
+  std::mutex counts_mutex_;
+  std::map<std::string, std::pair<CachedTotal, std::chrono::steady_clock::time_point>, std::less<>> counts_;
   std::mutex imports_mutex_;
   std::map<std::string, PendingImport, std::less<>> imports_;
 };

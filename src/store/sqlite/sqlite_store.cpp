@@ -313,7 +313,7 @@ class SqliteStore final : public Store {
       while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) page.rows.push_back(ReadRow(kind, stmt->get()));
       if (rc != SQLITE_DONE) return Fail(LastError("一覧の読み出し"));
     }
-    {
+    if (q.count) {
       auto stmt = Prepare(fmt::format("SELECT count(*) FROM (SELECT 1 FROM {} {} LIMIT {})", info.table, where,
                                       static_cast<long long>(q.count_limit) + 1));
       if (!stmt) return Fail(stmt.error());

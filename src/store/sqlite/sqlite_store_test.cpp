@@ -194,6 +194,11 @@ TEST_F(SqliteQueryTest, PagesFiltersAndCounts) {
   ASSERT_TRUE(page) << page.error().ToString();
   EXPECT_EQ(page->total, 10);
   EXPECT_EQ(Numbers(*page), (std::vector<std::string>{"A-010", "A-013", "A-016"}));
+  q.count = false;  // the caller knows the total: only the rows
+  auto rows_only = store_->Query(reg::EntityKind::kAsset, q);
+  ASSERT_TRUE(rows_only);
+  EXPECT_EQ(Numbers(*rows_only), Numbers(*page));
+  EXPECT_EQ(rows_only->total, 0);
 }
 
 TEST_F(SqliteQueryTest, SearchesJapaneseSubstringsAndTakesPercentLiterally) {
