@@ -16,22 +16,7 @@ bool IsCookieOctet(unsigned char c) {
          (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
 }
 
-std::string EncodeCookieValue(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(value.size());
-  for (const char ch : value) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (IsCookieOctet(c)) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0x0F]);
-    }
-  }
-  return out;
-}
+std::string EncodeCookieValue(std::string_view value) { return PercentEncode(value, IsCookieOctet); }
 
 bool IsSafeAttribute(std::string_view text) {
   for (const char c : text) {

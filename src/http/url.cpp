@@ -40,12 +40,12 @@ std::string Decode(std::string_view text, bool plus_is_space) {
 
 }  // namespace
 
-std::string UrlEncode(std::string_view text) {
+std::string PercentEncode(std::string_view text, bool (*keep)(unsigned char)) {
   std::string out;
   out.reserve(text.size() * 3);
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if (IsUnreserved(c)) {
+    if (keep(c)) {
       out.push_back(ch);
     } else {
       out.push_back('%');
@@ -55,6 +55,8 @@ std::string UrlEncode(std::string_view text) {
   }
   return out;
 }
+
+std::string UrlEncode(std::string_view text) { return PercentEncode(text, IsUnreserved); }
 
 std::string UrlDecode(std::string_view text) { return Decode(text, true); }
 

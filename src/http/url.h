@@ -10,6 +10,9 @@ namespace mamori::http {
 // (upper-case hex), so the result is safe in a path segment, a query value and
 // an RFC 5987 filename*. "資産 台帳" → "%E8%B3%87%E7%94%A3%20%E5%8F%B0%E5%B8%B3".
 std::string UrlEncode(std::string_view text);
+// Every byte for which `keep` is false as %XX (upper-case hex); UrlEncode and
+// cookie values are this with their own sets of bytes kept.
+std::string PercentEncode(std::string_view text, bool (*keep)(unsigned char));
 
 // Decodes a query or form component: %XX → byte, '+' → space. A '%' not
 // followed by two hex digits is kept as it is. The bytes are returned as

@@ -2,10 +2,9 @@
 // switch, and the user's own account page (password, API tokens).
 #include <charconv>
 
-#include <sodium.h>
-
 #include <fmt/format.h>
 
+#include "auth/crypto.h"
 #include "auth/messages.h"
 #include "http/url.h"
 #include "web/auth_bridge.h"
@@ -25,14 +24,6 @@ http::CookieOptions SessionCookie(const WebApp& app, const Ctx& ctx) {
   return o;
 }
 
-std::string RandomToken() {
-  unsigned char raw[24];
-  randombytes_buf(raw, sizeof raw);
-  std::string out;
-  for (unsigned char c : raw) out += fmt::format("{:02x}", c);
-  return out;
-}
-
 // Only a local path may follow sign-in (no open redirect to another site).
 std::string SafeNext(std::string_view next) {
   if (next.empty() || next[0] != '/' || next.starts_with("//") || next.starts_with("/\\")) return "/";
@@ -44,7 +35,7 @@ http::Response LoginPage(WebApp& app, Ctx& ctx, std::string_view error, std::str
   Data d;
   // Double-submit token for the form (no session yet).
   std::string token = ctx.req.Cookie(kLoginCsrfCookie).value_or("");
-  if (token.empty()) token = RandomToken();
+  if (token.empty()) token = auth::RandomToken(24);
   d.set("csrf", token);
   d.set("next", SafeNext(ctx.req.Query("next").value_or(ctx.req.Form("next").value_or("/"))));
   d.set("login", std::string(login));
@@ -83,6 +74,19 @@ namespace {
 const auth::SessionInfo& PendingSession(Ctx& ctx) {
   return *std::any_cast<RequestState>(&ctx.req.context)->session;
 }
+
+// The TOTP or enrolment page again after a refused code (401).
+http::Response RefusedCode(WebApp& app, Ctx& ctx, std::string_view page, std::string_view title_key,
+                           const Error& error, bool retry) {
+  Data d;
+  d.set("csrf", PendingSession(ctx).csrf_token);
+  d.set("next", SafeNext(ctx.req.Form("next").value_or("/")));
+  d.set("error", AuthMessage(error, ctx.lang));
+  if (retry) d.set("retry", true);
+  auto r = app.Page(ctx, page, d, T(ctx.lang, title_key), Nav::kNone);
+  r.status = 401;
+  return r;
+}
 }  // namespace
 
 http::Response TotpForm(WebApp& app, Ctx& ctx) {
@@ -97,15 +101,7 @@ http::Response TotpForm(WebApp& app, Ctx& ctx) {
 http::Response TotpSubmit(WebApp& app, Ctx& ctx) {
   const auto& session = PendingSession(ctx);
   auto ok = app.auth().VerifyTotp(session, ctx.req.Form("code").value_or(""), ctx.req.remote_address);
-  if (!ok) {
-    Data d;
-    d.set("csrf", session.csrf_token);
-    d.set("next", SafeNext(ctx.req.Form("next").value_or("/")));
-    d.set("error", AuthMessage(ok.error(), ctx.lang));
-    auto r = app.Page(ctx, "totp", d, T(ctx.lang, "totp.title"), Nav::kNone);
-    r.status = 401;
-    return r;
-  }
+  if (!ok) return RefusedCode(app, ctx, "totp", "totp.title", ok.error(), /*retry=*/false);
   return http::Response::Redirect(SafeNext(ctx.req.Form("next").value_or("/")));
 }
 
@@ -125,18 +121,9 @@ http::Response EnrolForm(WebApp& app, Ctx& ctx) {
 http::Response EnrolSubmit(WebApp& app, Ctx& ctx) {
   const auto& session = PendingSession(ctx);
   auto ok = app.auth().ConfirmEnrolment(session, ctx.req.Form("code").value_or(""), ctx.req.remote_address);
-  if (!ok) {
-    Data d;
-    d.set("csrf", session.csrf_token);
-    d.set("next", SafeNext(ctx.req.Form("next").value_or("/")));
-    d.set("error", AuthMessage(ok.error(), ctx.lang));
-    // The key already scanned stays valid: no new one is made here (a new QR
-    // code would silently invalidate the app). The page offers a new key instead.
-    d.set("retry", true);
-    auto r = app.Page(ctx, "enrol", d, T(ctx.lang, "enrol.title"), Nav::kNone);
-    r.status = 401;
-    return r;
-  }
+  // The key already scanned stays valid: no new one is made here (a new QR
+  // code would silently invalidate the app). The page offers a new key instead.
+  if (!ok) return RefusedCode(app, ctx, "enrol", "enrol.title", ok.error(), /*retry=*/true);
   return http::Response::Redirect(SafeNext(ctx.req.Form("next").value_or("/")));
 }
 

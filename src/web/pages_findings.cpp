@@ -1,6 +1,5 @@
 // Findings: filter by severity, status, rule, measure group, tier and
 // department; each links to its subject and to the clause it cites.
-#include <charconv>
 #include <set>
 
 #include <fmt/format.h>
@@ -8,6 +7,7 @@
 #include "http/url.h"
 #include "web/findings_view.h"
 #include "web/handlers.h"
+#include "web/pager.h"
 #include "web/register_view.h"
 
 namespace mamori::web {
@@ -45,9 +45,7 @@ http::Response FindingsPage(WebApp& app, Ctx& ctx) {
   const auto group = ctx.req.Query("group").value_or("");
   const auto tier = ctx.req.Query("tier").value_or("");
   const auto department = ctx.req.Query("department").value_or("");
-  std::size_t page_no = 1;
-  if (auto p = ctx.req.Query("page")) std::from_chars(p->data(), p->data() + p->size(), page_no);
-  page_no = std::max<std::size_t>(page_no, 1);
+  const std::size_t page_no = PageNumber(ctx.req);
 
   Data rows = List();
   std::size_t matched = 0;
@@ -119,16 +117,7 @@ http::Response FindingsPage(WebApp& app, Ctx& ctx) {
   d.set("tier_options", options(ti, tier));
   d.set("department_options", options(de, department));
 
-  const std::size_t pages = std::max<std::size_t>(1, (matched + kPageSize - 1) / kPageSize);
-  d.set("page_info", fmt::format(fmt::runtime(std::string(T(lang, "register.page_of"))), page_no, pages));
-  auto link = [&](std::size_t n) {
-    std::string url = "/findings?";
-    for (const auto& [k, v] : ctx.req.QueryParams())
-      if (k != "page") url += http::UrlEncode(k) + "=" + http::UrlEncode(v) + "&";
-    return url + "page=" + std::to_string(n);
-  };
-  if (page_no > 1) d.set("prev_url", link(page_no - 1));
-  if (page_no < pages) d.set("next_url", link(page_no + 1));
+  SetPager(d, lang, page_no, matched, kPageSize, [&](std::size_t n) { return PageLink(ctx.req, "/findings", n); });
   return app.Page(ctx, "findings", d, T(lang, "nav.findings"), Nav::kFindings);
 }
 

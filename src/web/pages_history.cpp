@@ -1,10 +1,10 @@
 // The change history: who changed what, when, before and after.
-#include <charconv>
 
 #include <fmt/format.h>
 
 #include "http/url.h"
 #include "web/handlers.h"
+#include "web/pager.h"
 #include "web/history_view.h"
 
 namespace mamori::web {
@@ -19,9 +19,7 @@ http::Response HistoryPage(WebApp& app, Ctx& ctx) {
   q.batch = ctx.req.Query("batch").value_or("");
   const auto since = ctx.req.Query("since").value_or("");
   if (!since.empty()) q.since = since.size() == 10 ? since + "T00:00:00+09:00" : since;
-  std::size_t page_no = 1;
-  if (auto p = ctx.req.Query("page")) std::from_chars(p->data(), p->data() + p->size(), page_no);
-  page_no = std::max<std::size_t>(page_no, 1);
+  const std::size_t page_no = PageNumber(ctx.req);
   q.limit = kPageSize;
   q.offset = (page_no - 1) * kPageSize;
 
@@ -62,16 +60,8 @@ http::Response HistoryPage(WebApp& app, Ctx& ctx) {
   }
   d.set("kinds", kinds);
   d.set("count", fmt::format(fmt::runtime(std::string(T(lang, "history.count"))), total));
-  const std::size_t pages = std::max<std::size_t>(1, (static_cast<std::size_t>(total) + kPageSize - 1) / kPageSize);
-  d.set("page_info", fmt::format(fmt::runtime(std::string(T(lang, "register.page_of"))), page_no, pages));
-  auto link = [&](std::size_t n) {
-    std::string url = "/history?";
-    for (const auto& [k, v] : ctx.req.QueryParams())
-      if (k != "page") url += http::UrlEncode(k) + "=" + http::UrlEncode(v) + "&";
-    return url + "page=" + std::to_string(n);
-  };
-  if (page_no > 1) d.set("prev_url", link(page_no - 1));
-  if (page_no < pages) d.set("next_url", link(page_no + 1));
+  SetPager(d, lang, page_no, static_cast<std::size_t>(total), kPageSize,
+           [&](std::size_t n) { return PageLink(ctx.req, "/history", n); });
   return app.Page(ctx, "history", d, T(lang, "nav.history"), Nav::kHistory);
 }
 

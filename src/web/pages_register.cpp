@@ -1,11 +1,11 @@
 // The register screens: a kind's list (server-side paging, sorting, filtering,
 // Japanese substring search), one record with its history, the edit form.
-#include <charconv>
 
 #include <fmt/format.h>
 
 #include "http/url.h"
 #include "web/handlers.h"
+#include "web/pager.h"
 #include "web/history_view.h"
 #include "web/register_view.h"
 
@@ -14,12 +14,6 @@ namespace mamori::web {
 namespace {
 
 constexpr std::size_t kPageSize = 50;
-
-std::size_t ToSize(std::string_view s, std::size_t fallback) {
-  std::size_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
-}
 
 // The value as a form field holds it (what ParseValue takes back unchanged).
 std::string FormValue(const reg::FieldInfo& f, const reg::Value& v) {
@@ -133,7 +127,7 @@ http::Response RegisterList(WebApp& app, Ctx& ctx) {
 
   store::PageQuery q;
   q.limit = kPageSize;
-  const std::size_t page_no = std::max<std::size_t>(1, ToSize(ctx.req.Query("page").value_or("1"), 1));
+  const std::size_t page_no = PageNumber(ctx.req);
   q.offset = (page_no - 1) * kPageSize;
   q.text = ctx.req.Query("q").value_or("");
   q.sort = ctx.req.Query("sort").value_or("");
@@ -271,18 +265,14 @@ http::Response RegisterList(WebApp& app, Ctx& ctx) {
   d.set("filters", filters);
 
   const auto total = page->total;
-  const std::size_t pages = std::max<std::size_t>(1, (static_cast<std::size_t>(total) + kPageSize - 1) / kPageSize);
   d.set("count", fmt::format(fmt::runtime(std::string(T(lang, page->total_capped ? "register.count_capped"
                                                                                   : "register.count"))),
                              total));
-  d.set("page_info", fmt::format(fmt::runtime(std::string(T(lang, "register.page_of"))), page_no, pages));
-  auto with_page = [&](std::size_t n) {
+  SetPager(d, lang, page_no, static_cast<std::size_t>(total), kPageSize, [&](std::size_t n) {
     auto extra = sort_params;
     extra.emplace_back("page", std::to_string(n));
     return link(extra);
-  };
-  if (page_no > 1) d.set("prev_url", with_page(page_no - 1));
-  if (page_no < pages) d.set("next_url", with_page(page_no + 1));
+  });
   d.set("export_csv", "/export?kind=" + std::string(UrlOf(*kind)) + "&format=csv");
   d.set("export_xlsx", "/export?kind=" + std::string(UrlOf(*kind)) + "&format=xlsx");
 

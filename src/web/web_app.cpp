@@ -1,8 +1,8 @@
 #include "web/web_app.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
+#include "auth/crypto.h"
 #include "http/url.h"
 #include "web/auth_bridge.h"
 #include "web/request_state.h"
@@ -86,10 +86,7 @@ void WebApp::RememberCount(const std::string& key, CachedTotal total) {
 }
 
 std::string WebApp::KeepImport(PendingImport pending) {
-  unsigned char raw[16];
-  randombytes_buf(raw, sizeof raw);
-  std::string id;
-  for (unsigned char c : raw) id += fmt::format("{:02x}", c);
+  const std::string id = auth::RandomToken(16);
   pending.expires = std::chrono::steady_clock::now() + std::chrono::minutes(30);
   std::lock_guard lock(imports_mutex_);
   const auto now = std::chrono::steady_clock::now();
@@ -180,8 +177,6 @@ http::Router WebApp::BuildRouter() {
 
   router.SetNotFound([this](http::Request& req) {
     const auto* state = std::any_cast<RequestState>(&req.context);
-    if (req.path.starts_with("/api/"))
-      return http::Response::Json(R"({"error":{"code":"not_found","message":"no such resource"}})", 404);
     Ctx ctx{req, state ? state->lang : Lang::kJa, state ? state->user : std::nullopt, {}};
     return ErrorPage(ctx, 404, T(ctx.lang, "error.not_found"));
   });

@@ -130,6 +130,37 @@ Detail FieldDetail(const ApiCtx& ctx, const reg::FieldInfo* f, std::string_view 
 http::Response ReadOnly(const ApiCtx& ctx) { return ErrorResponse(403, "forbidden", M(ctx.lang, "write.read_only")); }
 http::Response OutOfScope(const ApiCtx& ctx) { return ErrorResponse(403, "out_of_scope", M(ctx.lang, "write.out_of_scope")); }
 
+
+// One field of a request body, as the text reg::ParseValue takes.
+struct BodyValue {
+  std::size_t index;  // into reg::Info(kind).fields
+  std::string key;
+  std::string text;
+};
+
+// Every field of the body as text; unknown fields and values of the wrong JSON
+// type are added to `details` and left out.
+std::vector<BodyValue> BodyValues(const ApiCtx& ctx, reg::EntityKind kind, const nlohmann::json& body,
+                                  std::vector<Detail>& details) {
+  const auto& info = reg::Info(kind);
+  std::vector<BodyValue> out;
+  for (const auto& [key, value] : body.items()) {
+    const auto index = FieldIndex(kind, key);
+    if (!index) {
+      details.push_back(FieldDetail(ctx, nullptr, key, MF(ctx.lang, "field.unknown", key, KindLabel(kind, ctx.lang))));
+      continue;
+    }
+    const auto& f = info.fields[*index];
+    auto text = ValueText(f, value);
+    if (!text.problem.empty()) {
+      details.push_back(FieldDetail(ctx, &f, key, std::string(M(ctx.lang, text.problem))));
+      continue;
+    }
+    out.push_back({*index, key, std::move(text.text)});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ParseProblem(Lang lang, const reg::FieldInfo& f, std::string_view text, const mamori::Error& error) {
@@ -159,24 +190,14 @@ http::Response CreateRecord(WebApp& app, ApiCtx& ctx) {
 
   reg::Row row(info.fields.size());
   std::vector<Detail> details;
-  for (const auto& [key, value] : body->items()) {
-    const auto index = FieldIndex(*kind, key);
-    if (!index) {
-      details.push_back(FieldDetail(ctx, nullptr, key, MF(ctx.lang, "field.unknown", key, KindLabel(*kind, ctx.lang))));
-      continue;
-    }
-    const auto& f = info.fields[*index];
-    auto text = ValueText(f, value);
-    if (!text.problem.empty()) {
-      details.push_back(FieldDetail(ctx, &f, key, std::string(M(ctx.lang, text.problem))));
-      continue;
-    }
-    auto parsed = reg::ParseValue(f, text.text);
+  for (auto& v : BodyValues(ctx, *kind, *body, details)) {
+    const auto& f = info.fields[v.index];
+    auto parsed = reg::ParseValue(f, v.text);
     if (!parsed) {
-      details.push_back(FieldDetail(ctx, &f, key, ParseProblem(ctx.lang, f, text.text, parsed.error())));
+      details.push_back(FieldDetail(ctx, &f, v.key, ParseProblem(ctx.lang, f, v.text, parsed.error())));
       continue;
     }
-    row[*index] = std::move(*parsed);
+    row[v.index] = std::move(*parsed);
   }
   const auto departments = app.Departments();  // before the lease
   const std::string number = std::get_if<std::string>(&row[0]) ? std::get<std::string>(row[0]) : std::string();
@@ -212,24 +233,14 @@ http::Response PatchRecord(WebApp& app, ApiCtx& ctx) {
   std::vector<std::pair<std::string, std::string>> changes;
   std::vector<std::size_t> indexes;
   std::vector<Detail> details;
-  for (const auto& [key, value] : body->items()) {
-    const auto index = FieldIndex(*kind, key);
-    if (!index) {
-      details.push_back(FieldDetail(ctx, nullptr, key, MF(ctx.lang, "field.unknown", key, KindLabel(*kind, ctx.lang))));
+  for (auto& v : BodyValues(ctx, *kind, *body, details)) {
+    if (v.index == 0) {  // the number may be repeated, not changed
+      if (v.text != number)
+        details.push_back(FieldDetail(ctx, &info.fields[0], v.key, std::string(M(ctx.lang, "field.number_fixed"))));
       continue;
     }
-    const auto& f = info.fields[*index];
-    auto text = ValueText(f, value);
-    if (!text.problem.empty()) {
-      details.push_back(FieldDetail(ctx, &f, key, std::string(M(ctx.lang, text.problem))));
-      continue;
-    }
-    if (*index == 0) {  // the number may be repeated, not changed
-      if (text.text != number) details.push_back(FieldDetail(ctx, &f, key, std::string(M(ctx.lang, "field.number_fixed"))));
-      continue;
-    }
-    changes.emplace_back(key, std::move(text.text));
-    indexes.push_back(*index);
+    changes.emplace_back(v.key, std::move(v.text));
+    indexes.push_back(v.index);
   }
 
   const auto departments = app.Departments();  // before the lease
