@@ -223,8 +223,7 @@ LineResult ParseZeekTsv(ZeekTsvState& st, std::string_view line, FlowEvent& out)
     role_count = st.roles.size();
   } else {
     columns = 1;
-    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, st.separator, static_cast<std::size_t>(end - p)))) != nullptr; ++p)
-      ++columns;
+    for (const char* p = FindByte(begin, end, st.separator); p != end; p = FindByte(p + 1, end, st.separator)) ++columns;
     if (columns < 7)
       return MalformedResult(
           fmt::format("Zeek conn.log の列が足りません（{} 列。#fields の行がないため標準の並びとして読んでいます）", columns),
@@ -243,16 +242,15 @@ LineResult ParseZeekTsv(ZeekTsvState& st, std::string_view line, FlowEvent& out)
   std::size_t col = 0;
   const char* p = begin;
   while (true) {
-    const auto* sep = static_cast<const char*>(std::memchr(p, st.separator, static_cast<std::size_t>(end - p)));
-    const char* e = sep != nullptr ? sep : end;
+    const char* e = FindByte(p, end, st.separator);
     if (col < role_count && roles[col] != Role::kNone) {
       const auto r = static_cast<std::size_t>(roles[col]);
       value[r] = std::string_view(p, static_cast<std::size_t>(e - p));
       present[r] = true;
     }
     ++col;
-    if (sep == nullptr) break;
-    p = sep + 1;
+    if (e == end) break;
+    p = e + 1;
   }
   if (st.have_fields && col != role_count) {
     if (col < role_count)
@@ -260,7 +258,7 @@ LineResult ParseZeekTsv(ZeekTsvState& st, std::string_view line, FlowEvent& out)
                              ColumnOf(line, end));
     // Point at the first column beyond the header.
     const char* q = begin;
-    for (std::size_t k = 0; k < role_count; ++k) q = static_cast<const char*>(std::memchr(q, st.separator, static_cast<std::size_t>(end - q))) + 1;
+    for (std::size_t k = 0; k < role_count; ++k) q = FindByte(q, end, st.separator) + 1;
     return MalformedResult(fmt::format("列の数が #fields と合いません（{} 列。#fields は {} 列）", col, role_count),
                            ColumnOf(line, q));
   }

@@ -1,5 +1,6 @@
 #include "net/watch/netflow.h"
 
+#include <array>
 #include <charconv>
 #include <unordered_map>
 
@@ -73,20 +74,25 @@ struct Field {
   std::uint16_t length;  // kVariable for IPFIX variable-length fields
   Role role;
 };
-struct Op {  // a field worth reading, at a fixed offset of a fixed-length record
-  std::uint16_t offset;
-  std::uint16_t length;
-  Role role;
+
+constexpr std::size_t kRoleCount = static_cast<std::size_t>(Role::kIcmpCode) + 1;
+// Where each role's field is: its index among the template's fields (-1 when
+// the template has none) and its length.
+struct Slot {
+  std::int16_t field = -1;
+  std::uint16_t len = 0;
 };
+using Plan = std::array<Slot, kRoleCount>;
 
 struct Template {
   std::vector<Field> fields;
-  std::vector<Op> ops;        // for fixed-length records
+  std::vector<std::uint16_t> offsets;  // of each field in a record, when no field is variable-length
+  Plan plan;
   std::size_t min_length = 0;  // fixed-length fields plus one byte per variable-length one
   bool variable = false;
   bool options = false;
   bool has_addresses = false;
-  bool has_sys_init = false;
+  [[nodiscard]] bool Has(Role r) const { return plan[static_cast<std::size_t>(r)].field >= 0; }
 };
 
 struct TemplateKey {
@@ -116,86 +122,10 @@ struct DomainKeyHash {
   }
 };
 
-// What one data record says, before it becomes a FlowEvent.
-struct Record {
-  Address src, dst;
-  bool have_src = false, have_dst = false;
-  std::uint16_t src_port = 0, dst_port = 0;
-  std::uint8_t proto = 0;
-  std::uint64_t bytes = 0, packets = 0, bytes_total = 0, packets_total = 0;
-  std::uint64_t init_bytes = 0, resp_bytes = 0, init_pkts = 0, resp_pkts = 0;
-  bool have_bytes = false, have_packets = false;
-  std::uint32_t in_if = 0, out_if = 0;
-  std::int64_t start_ms = 0;  // absolute, 0 when absent
-  std::uint32_t first_uptime = 0;
-  bool have_first_uptime = false;
-  std::int64_t observation_ms = 0;
-  std::int64_t sys_init_ms = 0;
-  int icmp_type = -1, icmp_code = -1, icmp_type_code = -1;
-};
-
 std::int64_t NtpToMs(std::uint64_t ntp) {
   const auto secs = static_cast<std::int64_t>(ntp >> 32) - kNtpToUnixSeconds;
   const auto frac_ms = static_cast<std::int64_t>(((ntp & 0xffffffffULL) * 1000) >> 32);
   return secs * 1000 + frac_ms;
-}
-
-inline void Apply(Record& r, Role role, const std::uint8_t* p, std::uint16_t len) {
-  switch (role) {
-    case Role::kSkip: break;
-    case Role::kSrcV4:
-      r.src = Address::V4(Be32(p));
-      r.have_src = true;
-      break;
-    case Role::kDstV4:
-      r.dst = Address::V4(Be32(p));
-      r.have_dst = true;
-      break;
-    case Role::kSrcV6:
-      r.src = Address::V6(Be64(p), Be64(p + 8));
-      r.have_src = true;
-      break;
-    case Role::kDstV6:
-      r.dst = Address::V6(Be64(p), Be64(p + 8));
-      r.have_dst = true;
-      break;
-    case Role::kSrcPort: r.src_port = Be16(p); break;
-    case Role::kDstPort: r.dst_port = Be16(p); break;
-    case Role::kProto: r.proto = p[0]; break;
-    case Role::kBytes:
-      r.bytes = BeN(p, len);
-      r.have_bytes = true;
-      break;
-    case Role::kPackets:
-      r.packets = BeN(p, len);
-      r.have_packets = true;
-      break;
-    case Role::kBytesTotal: r.bytes_total = BeN(p, len); break;
-    case Role::kPacketsTotal: r.packets_total = BeN(p, len); break;
-    case Role::kInitBytes: r.init_bytes = BeN(p, len); break;
-    case Role::kRespBytes: r.resp_bytes = BeN(p, len); break;
-    case Role::kInitPkts: r.init_pkts = BeN(p, len); break;
-    case Role::kRespPkts: r.resp_pkts = BeN(p, len); break;
-    case Role::kInIf: r.in_if = static_cast<std::uint32_t>(BeN(p, len)); break;
-    case Role::kOutIf: r.out_if = static_cast<std::uint32_t>(BeN(p, len)); break;
-    case Role::kFirstUptime:
-      r.first_uptime = Be32(p);
-      r.have_first_uptime = true;
-      break;
-    case Role::kStartSec:
-      if (r.start_ms == 0) r.start_ms = static_cast<std::int64_t>(Be32(p)) * 1000;
-      break;
-    case Role::kStartMs: r.start_ms = static_cast<std::int64_t>(Be64(p) & 0x7fffffffffffffffULL); break;
-    case Role::kStartUs:
-    case Role::kStartNs:
-      if (r.start_ms == 0) r.start_ms = NtpToMs(Be64(p));
-      break;
-    case Role::kObservationMs: r.observation_ms = static_cast<std::int64_t>(Be64(p) & 0x7fffffffffffffffULL); break;
-    case Role::kSysInitMs: r.sys_init_ms = static_cast<std::int64_t>(Be64(p) & 0x7fffffffffffffffULL); break;
-    case Role::kIcmpTypeCode: r.icmp_type_code = Be16(p); break;
-    case Role::kIcmpType: r.icmp_type = p[0]; break;
-    case Role::kIcmpCode: r.icmp_code = p[0]; break;
-  }
 }
 
 // Header times of the message a record came in.
@@ -214,40 +144,77 @@ void SetZone(std::string& zone, std::uint32_t if_index) {
   zone.assign(buf, r.ptr);
 }
 
-void Emit(const Record& r, const MessageTime& mt, const std::string& device, std::vector<FlowEvent>& out) {
+// One data record of template `t`; `off` gives the offset of each field in `rec`.
+class RecordView {
+ public:
+  RecordView(const Template& t, const std::uint8_t* rec, const std::uint16_t* off) : t_(t), rec_(rec), off_(off) {}
+  [[nodiscard]] bool Has(Role r) const { return t_.Has(r); }
+  [[nodiscard]] const std::uint8_t* At(Role r) const {
+    return rec_ + off_[t_.plan[static_cast<std::size_t>(r)].field];
+  }
+  [[nodiscard]] std::uint64_t Number(Role r) const { return BeN(At(r), t_.plan[static_cast<std::size_t>(r)].len); }
+  [[nodiscard]] std::uint64_t NumberOr0(Role r) const { return Has(r) ? Number(r) : 0; }
+
+ private:
+  const Template& t_;
+  const std::uint8_t* rec_;
+  const std::uint16_t* off_;
+};
+
+// The start of the flow: absolute IPFIX times first, then a v9 sysUptime (or
+// an IPFIX one after systemInitTimeMilliseconds), else the observation or export time.
+std::int64_t StartTime(const RecordView& v, const MessageTime& mt) {
+  constexpr std::uint64_t kMask = 0x7fffffffffffffffULL;
+  if (v.Has(Role::kStartMs))
+    if (const auto ms = static_cast<std::int64_t>(Be64(v.At(Role::kStartMs)) & kMask); ms != 0) return ms;
+  if (v.Has(Role::kStartSec))
+    if (const std::uint32_t s = Be32(v.At(Role::kStartSec)); s != 0) return static_cast<std::int64_t>(s) * 1000;
+  for (Role r : {Role::kStartUs, Role::kStartNs})
+    if (v.Has(r))
+      if (const std::uint64_t ntp = Be64(v.At(r)); ntp != 0) return NtpToMs(ntp);
+  if (v.Has(Role::kFirstUptime)) {
+    const std::uint32_t first = Be32(v.At(Role::kFirstUptime));
+    if (mt.has_uptime) return mt.export_ms - static_cast<std::int32_t>(mt.uptime_ms - first);
+    std::int64_t init = v.Has(Role::kSysInitMs) ? static_cast<std::int64_t>(Be64(v.At(Role::kSysInitMs)) & kMask) : 0;
+    if (init == 0) init = mt.sys_init_ms;
+    if (init != 0) return init + first;
+  }
+  if (v.Has(Role::kObservationMs))
+    if (const auto ms = static_cast<std::int64_t>(Be64(v.At(Role::kObservationMs)) & kMask); ms != 0) return ms;
+  return mt.export_ms;
+}
+
+void Emit(const RecordView& v, const MessageTime& mt, const std::string& device, std::vector<FlowEvent>& out) {
   FlowEvent& f = out.emplace_back();
-  f.src = r.src;
-  f.dst = r.dst;
-  f.src_port = r.src_port;
-  f.dst_port = r.dst_port;
-  f.protocol = r.proto;
-  f.bytes = r.have_bytes ? r.bytes : r.bytes_total != 0 ? r.bytes_total : r.init_bytes + r.resp_bytes;
-  f.packets = r.have_packets ? r.packets : r.packets_total != 0 ? r.packets_total : r.init_pkts + r.resp_pkts;
-  if (r.proto == kProtoIcmp || r.proto == kProtoIcmpV6) {
-    if (r.icmp_type_code >= 0) {
-      f.src_port = static_cast<std::uint16_t>(r.icmp_type_code >> 8);
-      f.dst_port = static_cast<std::uint16_t>(r.icmp_type_code & 0xff);
-    } else if (r.icmp_type >= 0) {
-      f.src_port = static_cast<std::uint16_t>(r.icmp_type);
-      f.dst_port = static_cast<std::uint16_t>(r.icmp_code < 0 ? 0 : r.icmp_code);
-    } else if (r.src_port == 0) {  // type and code in the destination port, as in v5
-      f.src_port = static_cast<std::uint16_t>(r.dst_port >> 8);
-      f.dst_port = static_cast<std::uint16_t>(r.dst_port & 0xff);
+  if (v.Has(Role::kSrcV4)) f.src = Address::V4(Be32(v.At(Role::kSrcV4)));
+  else f.src = Address::V6(Be64(v.At(Role::kSrcV6)), Be64(v.At(Role::kSrcV6) + 8));
+  if (v.Has(Role::kDstV4)) f.dst = Address::V4(Be32(v.At(Role::kDstV4)));
+  else f.dst = Address::V6(Be64(v.At(Role::kDstV6)), Be64(v.At(Role::kDstV6) + 8));
+  f.src_port = v.Has(Role::kSrcPort) ? Be16(v.At(Role::kSrcPort)) : 0;
+  f.dst_port = v.Has(Role::kDstPort) ? Be16(v.At(Role::kDstPort)) : 0;
+  f.protocol = v.Has(Role::kProto) ? *v.At(Role::kProto) : 0;
+  if (v.Has(Role::kBytes)) f.bytes = v.Number(Role::kBytes);
+  else if (v.Has(Role::kBytesTotal)) f.bytes = v.Number(Role::kBytesTotal);
+  else f.bytes = v.NumberOr0(Role::kInitBytes) + v.NumberOr0(Role::kRespBytes);
+  if (v.Has(Role::kPackets)) f.packets = v.Number(Role::kPackets);
+  else if (v.Has(Role::kPacketsTotal)) f.packets = v.Number(Role::kPacketsTotal);
+  else f.packets = v.NumberOr0(Role::kInitPkts) + v.NumberOr0(Role::kRespPkts);
+  if (f.protocol == kProtoIcmp || f.protocol == kProtoIcmpV6) {
+    if (v.Has(Role::kIcmpTypeCode)) {
+      const std::uint16_t tc = Be16(v.At(Role::kIcmpTypeCode));
+      f.src_port = static_cast<std::uint16_t>(tc >> 8);
+      f.dst_port = static_cast<std::uint16_t>(tc & 0xff);
+    } else if (v.Has(Role::kIcmpType)) {
+      f.src_port = *v.At(Role::kIcmpType);
+      f.dst_port = v.Has(Role::kIcmpCode) ? *v.At(Role::kIcmpCode) : 0;
+    } else if (f.src_port == 0) {  // type and code in the destination port, as in v5
+      f.src_port = static_cast<std::uint16_t>(f.dst_port >> 8);
+      f.dst_port = static_cast<std::uint16_t>(f.dst_port & 0xff);
     }
   }
-  if (r.start_ms != 0) {
-    f.time_ms = r.start_ms;
-  } else if (r.have_first_uptime && mt.has_uptime) {
-    f.time_ms = mt.export_ms - static_cast<std::int32_t>(mt.uptime_ms - r.first_uptime);
-  } else if (r.have_first_uptime && (r.sys_init_ms != 0 || mt.sys_init_ms != 0)) {
-    f.time_ms = (r.sys_init_ms != 0 ? r.sys_init_ms : mt.sys_init_ms) + r.first_uptime;
-  } else if (r.observation_ms != 0) {
-    f.time_ms = r.observation_ms;
-  } else {
-    f.time_ms = mt.export_ms;
-  }
-  SetZone(f.src_zone, r.in_if);
-  SetZone(f.dst_zone, r.out_if);
+  f.time_ms = StartTime(v, mt);
+  SetZone(f.src_zone, static_cast<std::uint32_t>(v.NumberOr0(Role::kInIf)));
+  SetZone(f.dst_zone, static_cast<std::uint32_t>(v.NumberOr0(Role::kOutIf)));
   f.device = device;
 }
 
@@ -260,6 +227,7 @@ struct FlowDecoder::Impl {
   Address device_address;
   std::string device;
   bool device_set = false;
+  std::vector<std::uint16_t> offsets;  // per-record field offsets for variable-length templates
 
   DecodeResult* result = nullptr;
   std::size_t base = 0;  // offset of the current message in the buffer
@@ -379,7 +347,6 @@ void FlowDecoder::Impl::TemplateSet(const std::uint8_t* p, const std::uint8_t* e
       t.fields.push_back({len, role});
       src = src || role == Role::kSrcV4 || role == Role::kSrcV6;
       dst = dst || role == Role::kDstV4 || role == Role::kDstV6;
-      t.has_sys_init = t.has_sys_init || role == Role::kSysInitMs;
       if (len == kVariable) {
         t.variable = true;
         t.min_length += 1;
@@ -393,10 +360,14 @@ void FlowDecoder::Impl::TemplateSet(const std::uint8_t* p, const std::uint8_t* e
       continue;
     }
     t.has_addresses = src && dst && !options;
+    for (std::size_t k = 0; k < t.fields.size(); ++k) {
+      const Role role = t.fields[k].role;
+      if (role != Role::kSkip) t.plan[static_cast<std::size_t>(role)] = {static_cast<std::int16_t>(k), t.fields[k].length};
+    }
     if (!t.variable) {
       std::uint16_t offset = 0;
       for (const auto& f : t.fields) {
-        if (f.role != Role::kSkip) t.ops.push_back({offset, f.length, f.role});
+        t.offsets.push_back(offset);
         offset = static_cast<std::uint16_t>(offset + f.length);
       }
     }
@@ -405,43 +376,47 @@ void FlowDecoder::Impl::TemplateSet(const std::uint8_t* p, const std::uint8_t* e
 }
 
 void FlowDecoder::Impl::DataSet(const std::uint8_t* p, const std::uint8_t* end, const std::uint8_t* start,
-                                const TemplateKey& key, const MessageTime& mt, std::vector<FlowEvent>& out) {
+                                const TemplateKey& key, const MessageTime& message_time, std::vector<FlowEvent>& out) {
   auto it = templates.find(key);
   if (it == templates.end()) {
     ++result->waiting_for_template;
     return;
   }
   const Template& t = it->second;
+  MessageTime mt = message_time;
   auto padding = [](const std::uint8_t* q, const std::uint8_t* e) {
     if (e - q >= 4) return false;
     for (; q < e; ++q)
       if (*q != 0) return false;
     return true;
   };
-  const bool flows = t.has_addresses;
-  if (!t.variable) {
-    const std::size_t len = t.min_length;
-    if (flows) out.reserve(out.size() + static_cast<std::size_t>(end - p) / len);
-    for (; static_cast<std::size_t>(end - p) >= len; p += len) {
-      if (padding(p, end)) break;
-      Record r;
-      for (const Op& op : t.ops) Apply(r, op.role, p + op.offset, op.length);
-      if (t.has_sys_init && r.sys_init_ms != 0) sys_init[{key.exporter, key.domain}] = r.sys_init_ms;
-      if (flows && r.have_src && r.have_dst) {
-        Emit(r, mt, device, out);
-        ++result->flows;
-      } else {
-        ++result->skipped;
+  auto take = [&](const RecordView& v) {
+    if (t.Has(Role::kSysInitMs)) {  // options data telling when the exporter started
+      const auto init = static_cast<std::int64_t>(Be64(v.At(Role::kSysInitMs)) & 0x7fffffffffffffffULL);
+      if (init != 0) {
+        sys_init[{key.exporter, key.domain}] = init;
+        mt.sys_init_ms = init;
       }
     }
+    if (t.has_addresses) {
+      Emit(v, mt, device, out);
+      ++result->flows;
+    } else {
+      ++result->skipped;
+    }
+  };
+  if (!t.variable) {
+    const std::size_t len = t.min_length;
+    if (t.has_addresses) out.reserve(out.size() + static_cast<std::size_t>(end - p) / len);
+    for (; static_cast<std::size_t>(end - p) >= len && !padding(p, end); p += len) take(RecordView(t, p, t.offsets.data()));
     return;
   }
+  offsets.resize(t.fields.size());
   while (static_cast<std::size_t>(end - p) >= t.min_length && !padding(p, end)) {
     const std::uint8_t* rec = p;
-    Record r;
     bool ok = true;
-    for (const Field& f : t.fields) {
-      std::size_t len = f.length;
+    for (std::size_t k = 0; k < t.fields.size(); ++k) {
+      std::size_t len = t.fields[k].length;
       if (len == kVariable) {
         if (end - p < 1) {
           ok = false;
@@ -461,7 +436,7 @@ void FlowDecoder::Impl::DataSet(const std::uint8_t* p, const std::uint8_t* end, 
         ok = false;
         break;
       }
-      if (f.role != Role::kSkip) Apply(r, f.role, p, static_cast<std::uint16_t>(len));
+      offsets[k] = static_cast<std::uint16_t>(p - rec);
       p += len;
     }
     if (!ok) {
@@ -469,13 +444,7 @@ void FlowDecoder::Impl::DataSet(const std::uint8_t* p, const std::uint8_t* end, 
               fmt::format("テンプレート {} のデータレコードがセットの終わりを越えています（可変長フィールドの長さが合いません）", key.id));
       return;
     }
-    if (t.has_sys_init && r.sys_init_ms != 0) sys_init[{key.exporter, key.domain}] = r.sys_init_ms;
-    if (flows && r.have_src && r.have_dst) {
-      Emit(r, mt, device, out);
-      ++result->flows;
-    } else {
-      ++result->skipped;
-    }
+    take(RecordView(t, rec, offsets.data()));
   }
 }
 

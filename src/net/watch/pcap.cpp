@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <iterator>
 
 #include <fmt/format.h>
 
@@ -318,19 +317,6 @@ Result<bool> PcapReader::Next(UdpPacket& packet) {
 
 namespace {
 
-void Put16(std::vector<std::uint8_t>& v, std::uint16_t x) {
-  v.push_back(static_cast<std::uint8_t>(x >> 8));
-  v.push_back(static_cast<std::uint8_t>(x));
-}
-void PutAddr(std::vector<std::uint8_t>& v, const Address& a) {
-  if (a.IsV4()) {
-    const std::uint32_t x = a.V4Value();
-    for (int s = 24; s >= 0; s -= 8) v.push_back(static_cast<std::uint8_t>(x >> s));
-    return;
-  }
-  for (int s = 56; s >= 0; s -= 8) v.push_back(static_cast<std::uint8_t>(a.High() >> s));
-  for (int s = 56; s >= 0; s -= 8) v.push_back(static_cast<std::uint8_t>(a.Low() >> s));
-}
 std::uint32_t Sum16(const std::uint8_t* p, std::size_t n, std::uint32_t sum) {
   for (std::size_t i = 0; i + 1 < n; i += 2) sum += Be16(p + i);
   if (n % 2 != 0) sum += static_cast<std::uint32_t>(p[n - 1]) << 8;
@@ -427,52 +413,59 @@ Result<void> PcapWriter::WriteUdp(std::int64_t time_ns, const Address& src, std:
   if (payload.size() > 65535 - 8 - (v4 ? ip_header : 0))
     return Fail(ErrorCode::kInvalidArgument, fmt::format("UDP のデータが大きすぎます（{} バイト）", payload.size()));
   const auto udp_len = static_cast<std::uint16_t>(payload.size() + 8);
+  // Ethernet (locally administered MAC addresses), IP, UDP, payload.
+  const std::size_t ip_at = 14, udp_at = ip_at + ip_header;
   std::vector<std::uint8_t>& f = frame_;
-  f.clear();
-  // Ethernet: locally administered MAC addresses.
-  static constexpr std::uint8_t kMacs[12] = {0x02, 0, 0, 0, 0, 0x02, 0x02, 0, 0, 0, 0, 0x01};
-  f.insert(f.end(), std::begin(kMacs), std::end(kMacs));
-  Put16(f, v4 ? 0x0800 : 0x86dd);
-  const std::size_t ip_at = f.size();
+  f.assign(udp_at + 8 + payload.size(), 0);
+  std::uint8_t* p = f.data();
+  auto be16 = [](std::uint8_t* at, std::uint32_t x) {
+    at[0] = static_cast<std::uint8_t>(x >> 8);
+    at[1] = static_cast<std::uint8_t>(x);
+  };
+  auto addr = [](std::uint8_t* at, const Address& a) {
+    if (a.IsV4()) {
+      for (int k = 0; k < 4; ++k) at[k] = static_cast<std::uint8_t>(a.V4Value() >> (24 - 8 * k));
+      return;
+    }
+    for (int k = 0; k < 8; ++k) at[k] = static_cast<std::uint8_t>(a.High() >> (56 - 8 * k));
+    for (int k = 0; k < 8; ++k) at[8 + k] = static_cast<std::uint8_t>(a.Low() >> (56 - 8 * k));
+  };
+  p[0] = 0x02;
+  p[5] = 0x02;  // destination 02:00:00:00:00:02
+  p[6] = 0x02;
+  p[11] = 0x01;  // source 02:00:00:00:00:01
+  be16(p + 12, v4 ? 0x0800 : 0x86dd);
+  std::uint8_t* ip = p + ip_at;
   if (v4) {
-    f.push_back(0x45);
-    f.push_back(0);
-    Put16(f, static_cast<std::uint16_t>(20 + udp_len));
-    Put16(f, 0);       // id
-    Put16(f, 0x4000);  // DF
-    f.push_back(64);
-    f.push_back(17);
-    Put16(f, 0);  // checksum, below
-    PutAddr(f, src);
-    PutAddr(f, dst);
-    const std::uint16_t sum = Fold(Sum16(f.data() + ip_at, 20, 0));
-    f[ip_at + 10] = static_cast<std::uint8_t>(sum >> 8);
-    f[ip_at + 11] = static_cast<std::uint8_t>(sum);
+    ip[0] = 0x45;
+    be16(ip + 2, 20u + udp_len);
+    be16(ip + 6, 0x4000);  // DF
+    ip[8] = 64;
+    ip[9] = 17;
+    addr(ip + 12, src);
+    addr(ip + 16, dst);
+    be16(ip + 10, Fold(Sum16(ip, 20, 0)));
   } else {
-    f.push_back(0x60);
-    f.push_back(0);
-    Put16(f, 0);
-    Put16(f, udp_len);
-    f.push_back(17);
-    f.push_back(64);
-    PutAddr(f, src);
-    PutAddr(f, dst);
+    ip[0] = 0x60;
+    be16(ip + 4, udp_len);
+    ip[6] = 17;
+    ip[7] = 64;
+    addr(ip + 8, src);
+    addr(ip + 24, dst);
   }
-  const std::size_t udp_at = f.size();
-  Put16(f, src_port);
-  Put16(f, dst_port);
-  Put16(f, udp_len);
-  Put16(f, 0);
-  f.insert(f.end(), payload.begin(), payload.end());
+  std::uint8_t* udp = p + udp_at;
+  be16(udp, src_port);
+  be16(udp + 2, dst_port);
+  be16(udp + 4, udp_len);
+  if (!payload.empty()) std::memcpy(udp + 8, payload.data(), payload.size());
   if (!v4) {  // the UDP checksum is mandatory over IPv6
-    std::uint32_t sum = Sum16(f.data() + ip_at + 8, 32, 0);
+    std::uint32_t sum = Sum16(ip + 8, 32, 0);
     sum += udp_len;
     sum += 17;
-    sum = Sum16(f.data() + udp_at, f.size() - udp_at, sum);
+    sum = Sum16(udp, 8 + payload.size(), sum);
     std::uint16_t c = Fold(sum);
     if (c == 0) c = 0xffff;
-    f[udp_at + 6] = static_cast<std::uint8_t>(c >> 8);
-    f[udp_at + 7] = static_cast<std::uint8_t>(c);
+    be16(udp + 6, c);
   }
   const auto len = static_cast<std::uint32_t>(f.size());
   const std::int64_t secs = time_ns / 1'000'000'000;

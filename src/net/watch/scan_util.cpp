@@ -46,12 +46,6 @@ bool ParseUnsigned(std::string_view s, std::uint64_t max, std::uint64_t& out) {
   return true;
 }
 
-bool ParsePort(std::string_view s, std::uint16_t& out) {
-  std::uint64_t v = 0;
-  if (!ParseUnsigned(s, 65535, v)) return false;
-  out = static_cast<std::uint16_t>(v);
-  return true;
-}
 
 namespace {
 
@@ -90,6 +84,14 @@ bool ParseAddress(std::string_view s, Address& out) {
 }
 
 bool ParseProtocol(std::string_view s, std::uint8_t& out) {
+  if (s == "tcp" || s == "TCP") {  // the usual spellings, without the general lookup
+    out = kProtoTcp;
+    return true;
+  }
+  if (s == "udp" || s == "UDP") {
+    out = kProtoUdp;
+    return true;
+  }
   if (auto p = ProtocolFromName(s)) {
     out = *p;
     return true;

@@ -3,6 +3,7 @@
 // allocation, locale or exceptions. Internal to src/net/watch.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -21,9 +22,39 @@ std::size_t FindIgnoreCase(std::string_view haystack, std::string_view needle);
 // Plain byte search (memchr on the first byte, then memcmp).
 std::size_t Find(std::string_view haystack, std::string_view needle, std::size_t from = 0);
 
+// The first `c` in [p, end), or `end`. Eight bytes at a time: faster than
+// memchr on the short fields of a log line.
+inline const char* FindByte(const char* p, const char* end, char c) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kLow7 = 0x7f7f7f7f7f7f7f7fULL;
+  const std::uint64_t pattern = kOnes * static_cast<unsigned char>(c);
+  while (end - p >= 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    const std::uint64_t x = w ^ pattern;                      // 0 where the byte is c
+    const std::uint64_t zero = ~(((x & kLow7) + kLow7) | x | kLow7);  // high bit set exactly there
+    if (zero != 0) {
+      if constexpr (std::endian::native == std::endian::little) return p + (std::countr_zero(zero) >> 3);
+      else return p + (std::countl_zero(zero) >> 3);
+    }
+    p += 8;
+  }
+  while (p < end && *p != c) ++p;
+  return p;
+}
+
 // The whole of `s` as a decimal number no larger than `max`.
 bool ParseUnsigned(std::string_view s, std::uint64_t max, std::uint64_t& out);
-bool ParsePort(std::string_view s, std::uint16_t& out);
+inline bool ParsePort(std::string_view s, std::uint16_t& out) {
+  if (s.empty() || s.size() > 5) return false;
+  unsigned v = 0;
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
+    v = v * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (v > 65535) return false;
+  out = static_cast<std::uint16_t>(v);
+  return true;
+}
 // Dotted-quad IPv4 (fast path) or any form Address::Parse accepts.
 bool ParseAddress(std::string_view s, Address& out);
 // "tcp", "UDP", "ipv6-icmp", "6" … (net::ProtocolFromName and a few more
