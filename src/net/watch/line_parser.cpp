@@ -570,7 +570,7 @@ Format DetectFormat(std::string_view msg) {
 
 struct LineParser::State {
   detail::ZeekTsvState zeek;
-  detail::AsaState asa;
+  std::unique_ptr<detail::AsaState> asa;  // made at the first ASA line (128 KiB)
 };
 
 LineParser::LineParser(Format format, LineParserOptions options)
@@ -615,7 +615,10 @@ LineResult LineParser::Parse(std::string_view raw, FlowEvent& out) {
     case Format::kSuricata: r = detail::ParseSuricata(line, msg, options_.time, out); break;
     case Format::kFortiGate: r = detail::ParseFortiGate(line, msg, options_.time, out); break;
     case Format::kPanos: r = detail::ParsePanos(line, msg, options_.time, out); break;
-    case Format::kAsa: r = detail::ParseAsa(state_->asa, line, msg, out); break;
+    case Format::kAsa:
+      if (!state_->asa) state_->asa = std::make_unique<detail::AsaState>();
+      r = detail::ParseAsa(*state_->asa, line, msg, out);
+      break;
     case Format::kIptables: r = detail::ParseIptables(line, frame.body, out); break;
     case Format::kAuto: break;
   }
