@@ -28,6 +28,7 @@ enum class Role : std::uint8_t {
   kSkip, kSrcV4, kDstV4, kSrcV6, kDstV6, kSrcPort, kDstPort, kProto,
   kBytes, kPackets, kBytesTotal, kPacketsTotal, kInitBytes, kRespBytes, kInitPkts, kRespPkts,
   kInIf, kOutIf, kFirstUptime, kStartSec, kStartMs, kStartUs, kStartNs, kObservationMs, kSysInitMs,
+  kLastUptime, kEndSec, kEndMs, kEndUs, kEndNs,
   kIcmpTypeCode, kIcmpType, kIcmpCode,
 };
 
@@ -45,6 +46,7 @@ Role RoleOf(std::uint16_t type, std::uint16_t len) {
     case 11: return len == 2 ? Role::kDstPort : Role::kSkip;
     case 12: return len == 4 ? Role::kDstV4 : Role::kSkip;
     case 14: return IsCounter(len) && len <= 4 ? Role::kOutIf : Role::kSkip;
+    case 21: return len == 4 ? Role::kLastUptime : Role::kSkip;
     case 22: return len == 4 ? Role::kFirstUptime : Role::kSkip;
     case 27: return len == 16 ? Role::kSrcV6 : Role::kSkip;
     case 28: return len == 16 ? Role::kDstV6 : Role::kSkip;
@@ -56,6 +58,10 @@ Role RoleOf(std::uint16_t type, std::uint16_t len) {
     case 152: return len == 8 ? Role::kStartMs : Role::kSkip;
     case 154: return len == 8 ? Role::kStartUs : Role::kSkip;
     case 156: return len == 8 ? Role::kStartNs : Role::kSkip;
+    case 151: return len == 4 ? Role::kEndSec : Role::kSkip;
+    case 153: return len == 8 ? Role::kEndMs : Role::kSkip;
+    case 155: return len == 8 ? Role::kEndUs : Role::kSkip;
+    case 157: return len == 8 ? Role::kEndNs : Role::kSkip;
     case 160: return len == 8 ? Role::kSysInitMs : Role::kSkip;
     case 176:
     case 178: return len == 1 ? Role::kIcmpType : Role::kSkip;
@@ -161,26 +167,38 @@ class RecordView {
   const std::uint16_t* off_;
 };
 
-// The start of the flow: absolute IPFIX times first, then a v9 sysUptime (or
-// an IPFIX one after systemInitTimeMilliseconds), else the observation or export time.
-std::int64_t StartTime(const RecordView& v, const MessageTime& mt) {
+// An absolute time in seconds, milliseconds or NTP format (µs/ns), or
+// relative to the exporter's uptime; 0 when the record has none of them.
+std::int64_t TimeOf(const RecordView& v, const MessageTime& mt, Role sec, Role ms_role, Role us, Role ns, Role uptime) {
   constexpr std::uint64_t kMask = 0x7fffffffffffffffULL;
-  if (v.Has(Role::kStartMs))
-    if (const auto ms = static_cast<std::int64_t>(Be64(v.At(Role::kStartMs)) & kMask); ms != 0) return ms;
-  if (v.Has(Role::kStartSec))
-    if (const std::uint32_t s = Be32(v.At(Role::kStartSec)); s != 0) return static_cast<std::int64_t>(s) * 1000;
-  for (Role r : {Role::kStartUs, Role::kStartNs})
+  if (v.Has(ms_role))
+    if (const auto ms = static_cast<std::int64_t>(Be64(v.At(ms_role)) & kMask); ms != 0) return ms;
+  if (v.Has(sec))
+    if (const std::uint32_t s = Be32(v.At(sec)); s != 0) return static_cast<std::int64_t>(s) * 1000;
+  for (Role r : {us, ns})
     if (v.Has(r))
       if (const std::uint64_t ntp = Be64(v.At(r)); ntp != 0) return NtpToMs(ntp);
-  if (v.Has(Role::kFirstUptime)) {
-    const std::uint32_t first = Be32(v.At(Role::kFirstUptime));
-    if (mt.has_uptime) return mt.export_ms - static_cast<std::int32_t>(mt.uptime_ms - first);
+  if (v.Has(uptime)) {
+    const std::uint32_t t = Be32(v.At(uptime));
+    if (mt.has_uptime) return mt.export_ms - static_cast<std::int32_t>(mt.uptime_ms - t);
     std::int64_t init = v.Has(Role::kSysInitMs) ? static_cast<std::int64_t>(Be64(v.At(Role::kSysInitMs)) & kMask) : 0;
     if (init == 0) init = mt.sys_init_ms;
-    if (init != 0) return init + first;
+    if (init != 0) return init + t;
   }
+  return 0;
+}
+
+// The start of the flow (IPFIX 150/152/154/156, v9 FIRST_SWITCHED), else its
+// end (151/153/155/157, LAST_SWITCHED), else the observation or export time.
+std::int64_t StartTime(const RecordView& v, const MessageTime& mt) {
+  if (const auto t = TimeOf(v, mt, Role::kStartSec, Role::kStartMs, Role::kStartUs, Role::kStartNs, Role::kFirstUptime);
+      t != 0)
+    return t;
+  if (const auto t = TimeOf(v, mt, Role::kEndSec, Role::kEndMs, Role::kEndUs, Role::kEndNs, Role::kLastUptime); t != 0)
+    return t;
   if (v.Has(Role::kObservationMs))
-    if (const auto ms = static_cast<std::int64_t>(Be64(v.At(Role::kObservationMs)) & kMask); ms != 0) return ms;
+    if (const auto ms = static_cast<std::int64_t>(Be64(v.At(Role::kObservationMs)) & 0x7fffffffffffffffULL); ms != 0)
+      return ms;
   return mt.export_ms;
 }
 

@@ -10,7 +10,9 @@
 // NSEL 231+232 / 298+299), ICMP type and code (32/139, or the destination
 // port as v5 carries them), input/output interface (10/14) as the zones
 // "if<ifIndex>", and the start time: IPFIX 150/152/154/156 (absolute), v9
-// FIRST_SWITCHED (22) relative to the header's sysUptime, else the export time.
+// FIRST_SWITCHED (22) relative to the header's sysUptime (IPFIX: to
+// systemInitTimeMilliseconds 160 from options data), else the end time the
+// same ways (151/153/155/157, 21), else the export time.
 // The device is the exporter address. NetFlow does not say whether a flow
 // was allowed: the action is kUnknown.
 //

@@ -308,6 +308,26 @@ TEST(Ipfix, SysUptimeTimesUseTheSystemInitTimeFromOptions) {
   EXPECT_EQ(out[0].time_ms, 1795334400000);
 }
 
+TEST(Ipfix, EndTimeWhenTheRecordHasNoStart) {
+  // flowEndMicroseconds (155) in NTP format only: 2026-11-22T00:00:00.500Z.
+  Bytes tpl = TemplateRecord(700, {{8, 4}, {12, 4}, {155, 8}});
+  Bytes rec;
+  rec.Addr(A("10.0.0.1")).Addr(A("10.0.0.2")).U32(1795305600 + 2208988800ULL).U32(0x80000000);
+  FlowDecoder d;
+  std::vector<FlowEvent> out;
+  auto r = DecodeOne(d, Ipfix(kSecs, 1, {Set(2, tpl), Set(700, rec)}), out);
+  ASSERT_EQ(r.flows, 1u) << r.reason;
+  EXPECT_EQ(FormatUtc(out[0].time_ms), "2026-11-22T00:00:00.500Z");
+  // Neither start nor end: the export time.
+  Bytes bare = TemplateRecord(701, {{8, 4}, {12, 4}});
+  Bytes rec2;
+  rec2.Addr(A("10.0.0.1")).Addr(A("10.0.0.2"));
+  out.clear();
+  r = DecodeOne(d, Ipfix(kSecs, 1, {Set(2, bare), Set(701, rec2)}), out);
+  ASSERT_EQ(r.flows, 1u);
+  EXPECT_EQ(out[0].time_ms, static_cast<std::int64_t>(kSecs) * 1000);
+}
+
 TEST(Ipfix, TemplateWithdrawalAndMessageLength) {
   FlowDecoder d;
   std::vector<FlowEvent> out;
