@@ -264,5 +264,75 @@ TEST_F(Cli, DemoBuildsABodyWhoseCheckFindsViolations) {
   EXPECT_EQ(Run({"demo"}).status, 2);  // refuses to overwrite without --replace
 }
 
+// ---- mamori net check: the three-tier separation from the declared network ----------------------
+
+const nlohmann::json* FindingOf(const nlohmann::json& findings, std::string_view rule, std::string_view subject) {
+  for (const auto& f : findings)
+    if (f["rule"] == rule && f["subject"]["id"] == subject) return &f;
+  return nullptr;
+}
+
+TEST_F(Cli, NetCheckShowsTheDemosThreeMistakesWithACounterexample) {
+  ASSERT_EQ(Run({"demo"}).status, 0);
+  auto json = Run({"net", "check", "--format", "json", "--status", "fail", "--fail-on", "none"});
+  ASSERT_EQ(json.status, 0) << json.err;
+  const auto findings = nlohmann::json::parse(json.out);
+  for (const auto& f : findings) EXPECT_TRUE(f["rule"].get<std::string>().starts_with("net.")) << f.dump();
+  const auto* isolation = FindingOf(findings, "net.my_number_isolation", "FR-090");
+  ASSERT_NE(isolation, nullptr) << json.out;
+  EXPECT_NE((*isolation)["message"].get<std::string>().find("10.11.0.1 → 10.21.0.1 TCP/22"), std::string::npos);
+  EXPECT_EQ((*isolation)["clause"], "6(3)①");
+  const auto* sanitization = FindingOf(findings, "net.sanitization", "FR-091");
+  ASSERT_NE(sanitization, nullptr) << json.out;
+  EXPECT_NE((*sanitization)["message"].get<std::string>().find("10.21.0.1 → 203.0.113.1 TCP/443"), std::string::npos);
+  EXPECT_NE(FindingOf(findings, "net.security_cloud", "FR-091"), nullptr) << json.out;
+  EXPECT_NE(FindingOf(findings, "net.segments", "SEG-IN-09"), nullptr) << json.out;
+  EXPECT_EQ(findings.size(), 4u) << json.out;  // nothing else of the demo's network breaks the policy
+
+  auto text = Run({"net", "check"});
+  EXPECT_EQ(text.status, 1);  // high findings fail by default
+  EXPECT_NE(text.out.find("通信ルール FR-090"), std::string::npos) << text.out;
+  // The same findings are part of `mamori check`.
+  auto all = Run({"check", "--format", "json", "--status", "fail", "--fail-on", "none"});
+  ASSERT_EQ(all.status, 0);
+  EXPECT_NE(FindingOf(nlohmann::json::parse(all.out), "net.my_number_isolation", "FR-090"), nullptr);
+}
+
+TEST_F(Cli, NetCheckOfARegisterWithoutANetworkSaysSoRatherThanPass) {
+  ImportFixture("nogata");
+  auto r = Run({"--lang", "en", "net", "check"});
+  EXPECT_EQ(r.status, 0) << r.err;  // unknown is not a failure…
+  EXPECT_NE(r.out.find("is not described in the register"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("separated as the policy requires"), std::string::npos) << r.out;  // …nor a pass
+}
+
+TEST_F(Cli, NetCheckProposedShowsWhatAChangeNewlyPermitsAndWritesNothing) {
+  ASSERT_EQ(Run({"demo"}).status, 0);
+  const int flows_before = Count("flow");
+  Write("proposed.csv",
+        "ルール番号,ルール名,適用機器,順序,動作,送信元,宛先,プロトコル,宛先ポート,経由装置\n"
+        "FR-092,LGWAN 端末から DMZ へ,FW-CORE,920,許可,SEG-LG-01,SEG-IN-02,tcp,8080,\n");
+  auto r = Run({"net", "check", "--proposed", (dir_ / "proposed.csv").string()});
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("新たに許可される系統間の通信 1 件"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("10.20.0.1 → 10.31.0.1 TCP/8080"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("net.sanitization"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("この変更はポリシーに新たに違反します"), std::string::npos) << r.out;
+  EXPECT_EQ(Count("flow"), flows_before);  // nothing was written
+
+  // Turning the maintenance rule into a deny resolves its finding and breaks nothing new.
+  Write("fix.csv",
+        "ルール番号,ルール名,適用機器,順序,動作,送信元,宛先,プロトコル,宛先ポート,経由装置\n"
+        "FR-090,保守用 SSH（停止）,FW-CORE,900,拒否,SEG-MN-02,SEG-LG-02,tcp,22,\n");
+  auto fix = Run({"net", "check", "--proposed", (dir_ / "fix.csv").string(), "--format", "json"});
+  EXPECT_EQ(fix.status, 0) << fix.out << fix.err;
+  const auto j = nlohmann::json::parse(fix.out);
+  EXPECT_TRUE(j["newly_permitted"].empty());
+  EXPECT_TRUE(j["new_findings"].empty()) << fix.out;
+  ASSERT_EQ(j["resolved_findings"].size(), 1u) << fix.out;
+  EXPECT_EQ(j["resolved_findings"][0]["subject"]["id"], "FR-090");
+  EXPECT_FALSE(j["breaks_policy"].get<bool>());
+}
+
 }  // namespace
 }  // namespace mamori

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "policy/loader.h"
+#include "store/alerts.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace mamori::app {
@@ -45,6 +46,7 @@ int Main(int argc, char** argv) {
   cli::Context ctx;
   ctx.open = OpenSession;
   ctx.open_accounts = OpenAccounts;
+  ctx.open_alerts = [](const cli::Config& config) { return store::OpenSqliteAlerts(config.db); };
   ctx.serve = Serve;
   ctx.out = &std::cout;
   ctx.err = &std::cerr;

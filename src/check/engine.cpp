@@ -10,7 +10,7 @@ namespace mamori::check {
 namespace {
 
 // The table of rules: the one place a rule is registered.
-constexpr std::array<RuleEntry, 18> kRules{{
+constexpr std::array<RuleEntry, 23> kRules{{
     {"asset.classified", AssetClassified},
     {"asset.legacy_level", AssetLegacyLevel},
     {"asset.manager", AssetManager},
@@ -26,6 +26,11 @@ constexpr std::array<RuleEntry, 18> kRules{{
     {"terminal.my_number_mfa", TerminalMyNumberMfa},
     {"terminal.my_number_takeout", TerminalMyNumberTakeout},
     {"my_number.periodic_check", MyNumberPeriodicCheck},
+    {"net.my_number_isolation", NetMyNumberIsolation},
+    {"net.sanitization", NetSanitization},
+    {"net.security_cloud", NetSecurityCloud},
+    {"net.segments", NetSegments},
+    {"net.references", NetReferences},
     {"person.staff_category", PersonStaffCategory},
     {"organization.roles", OrganizationRoles},
     {"audit.performed", AuditPerformed},
@@ -33,7 +38,7 @@ constexpr std::array<RuleEntry, 18> kRules{{
 
 }  // namespace
 
-Lookups::Lookups(const policy::Profile& profile, const RegisterSnapshot& reg) : profile_(profile) {
+Lookups::Lookups(const policy::Profile& profile, const RegisterSnapshot& reg) : profile_(profile), reg_(reg) {
   for (const auto& d : reg.departments) {
     departments_.insert(d.code);
     departments_.insert(d.name);

@@ -282,5 +282,80 @@ TEST(Checks, EnglishMessages) {
   EXPECT_EQ(Find(fs, "asset.manager", "A-1")->message, "No manager is assigned");
 }
 
+
+// ---- the network (net.*): findings built on net/verify.h -------------------------------------
+
+namespace network {
+
+RegisterSnapshot TwoTiers() {
+  RegisterSnapshot r;
+  r.segments = {{"SEG-MN", "マイナンバー系サーバ", reg::Tier::kMyNumber, {"10.11.0.0/24"}, {}, "情報政策課", "", ""},
+                {"SEG-LG", "LGWAN系サーバ", reg::Tier::kLgwan, {"10.21.0.0/24"}, {}, "情報政策課", "", ""}};
+  reg::FlowRule ssh{"FR-090", "保守用 SSH", "FW-CORE", 900, reg::RuleAction::kAllow, {"SEG-MN"}, {"SEG-LG"},
+                    "tcp", "22", {}, "情報政策課", ""};
+  reg::FlowRule web{"FR-011", "業務サーバ", "FW-CORE", 110, reg::RuleAction::kAllow, {"SEG-LG"}, {"SEG-LG"},
+                    "tcp", "443", {}, "情報政策課", ""};
+  r.flows = {web, ssh};
+  return r;
+}
+
+}  // namespace network
+
+TEST(Checks, NoNetworkDescribedIsUnknownForEveryNetRuleNeverSilence) {
+  RegisterSnapshot r;
+  r.assets = {GoodAsset("A-1")};
+  const auto fs = RunRules(TestProfile(), r);
+  for (std::string_view rule : {"net.my_number_isolation", "net.security_cloud", "net.segments", "net.references"}) {
+    const auto* f = Find(fs, rule, "test");
+    ASSERT_NE(f, nullptr) << rule;
+    EXPECT_EQ(f->status, Status::kUnknown) << rule;
+    EXPECT_EQ(f->subject.type, "body");
+    EXPECT_NE(f->message.find("記述されていない"), std::string::npos) << f->message;
+  }
+  // The test profile names no sanitization direction: that rule has nothing to judge.
+  EXPECT_EQ(Find(fs, "net.sanitization", "test"), nullptr);
+}
+
+TEST(Checks, ABreachOfIsolationShowsTheFlowThePathAndTheRule) {
+  const auto fs = RunRules(TestProfile(), network::TwoTiers());
+  const auto* f = Find(fs, "net.my_number_isolation", "FR-090");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->status, Status::kFail);
+  EXPECT_EQ(f->subject.type, "flow");
+  EXPECT_EQ(f->clause, "measures.resilience.my_number");
+  EXPECT_EQ(f->department, "情報政策課");
+  EXPECT_EQ(f->message,
+            "マイナンバー利用事務系がLGWAN接続系と通信できます。例: 10.11.0.1 → 10.21.0.1 TCP/22、"
+            "経路: SEG-MN マイナンバー系サーバ（マイナンバー利用事務系） → SEG-LG LGWAN系サーバ（LGWAN接続系）、"
+            "許可: FR-090（FW-CORE 順序 900）");
+  // The rule that breaks nothing passes, so `check --all` shows what was verified.
+  EXPECT_EQ(Find(fs, "net.my_number_isolation", "FR-011")->status, Status::kPass);
+  EXPECT_EQ(Find(fs, "net.segments", "SEG-MN")->status, Status::kPass);
+  EXPECT_EQ(Find(fs, "net.references", "FR-090")->status, Status::kPass);
+
+  CheckOptions en;
+  en.english = true;
+  const auto fe = RunChecks(TestProfile(), network::TwoTiers(), en);
+  EXPECT_EQ(Find(fe, "net.my_number_isolation", "FR-090")->message,
+            "The My Number tier can communicate with LGWAN tier. Example: 10.11.0.1 → 10.21.0.1 TCP/22; "
+            "path: SEG-MN マイナンバー系サーバ (My Number tier) → SEG-LG LGWAN系サーバ (LGWAN tier); "
+            "permitted by FR-090 (FW-CORE, sequence 900)");
+}
+
+TEST(Checks, AShadowedRuleAndAnUnknownReferenceAreFindings) {
+  auto r = network::TwoTiers();
+  r.flows.push_back({"FR-000", "既定の拒否", "FW-CORE", 1, reg::RuleAction::kDeny, {"any"}, {"any"}, "any", "", {}, "", ""});
+  r.flows.push_back({"FR-100", "宛先の誤記", "", std::nullopt, reg::RuleAction::kAllow, {"SEG-MN"}, {"SEG-LX"}, "tcp", "", {}, "", ""});
+  const auto fs = RunRules(TestProfile(), r);
+  EXPECT_EQ(Find(fs, "net.my_number_isolation", "FR-090"), nullptr);  // the deny comes first
+  const auto* shadowed = Find(fs, "net.references", "FR-090");
+  ASSERT_NE(shadowed, nullptr);
+  EXPECT_EQ(shadowed->status, Status::kFail);
+  EXPECT_EQ(shadowed->message, "この規則は先行する規則に完全に隠れています（FR-000）");
+  const auto* unknown = Find(fs, "net.references", "FR-100");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_NE(unknown->message.find("宛先「SEG-LX」は台帳の"), std::string::npos) << unknown->message;
+}
+
 }  // namespace
 }  // namespace mamori::check

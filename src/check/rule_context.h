@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -11,6 +12,10 @@
 
 #include "check/engine.h"
 #include "check/messages.h"
+
+namespace mamori::net {
+struct Verification;
+}
 
 namespace mamori::check {
 
@@ -29,9 +34,13 @@ class Lookups {
   const reg::Person* Person(const std::string& number) const;
   // The assets a profile governs: paper-only documents only where the scope says so.
   bool InScope(const reg::Asset& asset) const;
+  // The network model verified (net/verify.h), once per run, by the first net.* rule that asks.
+  const net::Verification& Network();
 
  private:
   const policy::Profile& profile_;
+  const RegisterSnapshot& reg_;
+  std::shared_ptr<const net::Verification> network_;
   std::unordered_map<std::string, const policy::Level*> levels_[3];
   std::unordered_map<std::string, bool> legacy_[3];
   std::unordered_map<std::string, const policy::SystemCategory*> categories_;
@@ -84,6 +93,11 @@ void MyNumberPeriodicCheck(const RuleInput&, Emitter&);
 void PersonStaffCategory(const RuleInput&, Emitter&);
 void OrganizationRoles(const RuleInput&, Emitter&);
 void AuditPerformed(const RuleInput&, Emitter&);
+void NetMyNumberIsolation(const RuleInput&, Emitter&);
+void NetSanitization(const RuleInput&, Emitter&);
+void NetSecurityCloud(const RuleInput&, Emitter&);
+void NetSegments(const RuleInput&, Emitter&);
+void NetReferences(const RuleInput&, Emitter&);
 
 // Shared wording helpers.
 std::string JoinList(const std::vector<std::string>& items, bool english);

@@ -24,7 +24,8 @@ Result<RegisterSnapshot> LoadSnapshot(store::Store& store) {
   RegisterSnapshot s;
   for (auto ok : {LoadAll(store, s.organs), LoadAll(store, s.departments), LoadAll(store, s.people),
                   LoadAll(store, s.assets), LoadAll(store, s.systems), LoadAll(store, s.terminals),
-                  LoadAll(store, s.inspections)}) {
+                  LoadAll(store, s.inspections), LoadAll(store, s.segments), LoadAll(store, s.gateways),
+                  LoadAll(store, s.connections), LoadAll(store, s.flows)}) {
     if (!ok) return Fail(ok.error());
   }
   return s;

@@ -13,13 +13,14 @@ namespace mamori::cli {
 namespace {
 
 // The subcommands, in the order `mamori --help` lists them.
-constexpr std::array<CommandSpec, 10> kCommands{{
+constexpr std::array<CommandSpec, 11> kCommands{{
     {"init", AddInitCommand},
     {"profile", AddProfileCommand},
     {"register", AddRegisterCommands},
     {"import", AddImportCommand},
     {"export", AddExportCommand},
     {"check", AddCheckCommand},
+    {"net", AddNetCommand},
     {"history", AddHistoryCommand},
     {"demo", AddDemoCommand},
     {"serve", AddServeCommand},

@@ -23,6 +23,7 @@ void AddRegisterCommands(CLI::App& parent, Context& ctx, Action& run);  // asset
 void AddImportCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddExportCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddCheckCommand(CLI::App& parent, Context& ctx, Action& run);
+void AddNetCommand(CLI::App& parent, Context& ctx, Action& run);  // net check | import | watch | alerts
 void AddHistoryCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddDemoCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddAccountCommand(CLI::App& parent, Context& ctx, Action& run);

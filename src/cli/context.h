@@ -13,6 +13,7 @@
 #include "auth/authenticator.h"
 #include "common/error.h"
 #include "store/accounts.h"
+#include "store/alerts.h"
 #include "policy/profile.h"
 #include "service/register_service.h"
 #include "store/store.h"
@@ -60,6 +61,8 @@ struct Context {
   Config config;
   std::function<Result<Session>(const Config&, NeedProfile)> open;
   std::function<Result<AccountSession>(const Config&)> open_accounts;
+  // The traffic monitor's alerts (a connection of their own; `open` must have migrated the file).
+  std::function<Result<std::unique_ptr<store::AlertStore>>(const Config&)> open_alerts;
   std::function<int(Context&, const ServeOptions&)> serve;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;

@@ -72,6 +72,7 @@ DemoRegister Generate(const DemoOptions& options) {
   MakeInspections(ctx, inspections);
   auto violations = stream(Stream::kViolations);
   InjectViolations(ctx, violations);
+  MakeNetwork(ctx);
   return out;
 }
 

@@ -184,7 +184,7 @@ TEST_F(DemoImportTest, ImportsThroughTheRegisterServiceWithoutErrors) {
   auto plan = service.Import(ToSheets(r), /*dry_run=*/false);
   ASSERT_TRUE(plan) << plan.error().ToString();
   EXPECT_TRUE(plan->applied);
-  ASSERT_EQ(plan->counts.size(), 7u);
+  ASSERT_EQ(plan->counts.size(), 11u);  // the seven register kinds and the four of the network model
   EXPECT_EQ(plan->counts[3].first, reg::EntityKind::kAsset);
   EXPECT_EQ(plan->counts[3].second.created, r.assets.size());
   auto count = (*store)->Count(reg::EntityKind::kTerminal);

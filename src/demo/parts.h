@@ -14,5 +14,6 @@ void MakeSystems(Context& ctx, Rng& rng);      // systems.cpp
 void MakeTerminals(Context& ctx, Rng& rng);    // terminals.cpp
 void MakeInspections(Context& ctx, Rng& rng);  // inspections.cpp
 void InjectViolations(Context& ctx, Rng& rng); // violations.cpp
+void MakeNetwork(Context& ctx);                // network.cpp (fixed, with three mistakes of its own)
 
 }  // namespace mamori::demo

@@ -27,6 +27,10 @@ std::vector<service::IncomingSheet> ToSheets(const DemoRegister& data) {
   sheets.push_back(Sheet(data.systems));
   sheets.push_back(Sheet(data.terminals));
   sheets.push_back(Sheet(data.inspections));
+  sheets.push_back(Sheet(data.segments));
+  sheets.push_back(Sheet(data.gateways));
+  sheets.push_back(Sheet(data.connections));
+  sheets.push_back(Sheet(data.flows));
   return sheets;
 }
 

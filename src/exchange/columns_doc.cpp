@@ -32,7 +32,9 @@ std::string_view TypeName(const reg::FieldInfo& f) {
 std::string Accepted(const reg::FieldInfo& f, const std::string& enum_title) {
   switch (f.type) {
     case reg::FieldType::kText: return "自由記述";
-    case reg::FieldType::kInteger: return "`24`、`24時間`、`3日`（72 時間）、`1週間`、`30分`（切り上げて 1 時間）";
+    case reg::FieldType::kInteger:
+      if (f.unit.empty()) return "整数（例: `10`）";
+      return "`24`、`24時間`、`3日`（72 時間）、`1週間`、`30分`（切り上げて 1 時間）";
     case reg::FieldType::kBool: return "はい／いいえ（下記「はい／いいえ」参照）";
     case reg::FieldType::kEnum: return fmt::format("下記「{}」の表", enum_title);
     case reg::FieldType::kList: return "`、` `,` `;` `，` `；` 改行で区切る";

@@ -7,7 +7,7 @@ const std::vector<std::string_view>& TopLevelKeys() {
       "format",   "id",          "base",    "name",       "kind",           "title",        "seed",
       "version",  "parent",      "preface", "revisions",  "notes",          "clauses",      "scope",
       "definitions", "threats",  "classification", "tiers", "my_number",    "sanitization", "internet",
-      "measures", "audit",       "review",  "documents",  "incident",       "violation",    "checks"};
+      "network",  "measures", "audit",       "review",  "documents",  "incident",       "violation",    "checks"};
   return kKeys;
 }
 

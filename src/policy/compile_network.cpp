@@ -122,6 +122,43 @@ void CompileNetwork(MapReader& top, Profile& p, CompileContext& ctx) {
     p.internet.aggregator = r.Text("aggregator");
     p.internet.clause = r.ClauseId("clause", ctx.clause_refs, r.Present());
   }
+  {
+    MapReader r(top.Get("network"), "network", {"clause", "connections"}, ctx.diag);
+    if (!r.Present()) {
+      top.Missing("network");
+      return;
+    }
+    p.network.clause = r.ClauseId("clause", ctx.clause_refs, true);
+    const Node* connections = r.Get("connections");
+    if (connections == nullptr) {
+      r.Missing("connections");
+      return;
+    }
+    if (!r.ExpectMap(*connections, "network.connections")) return;
+    for (const auto& e : connections->entries) {
+      const std::string path = fmt::format("network.connections.{}", e.key);
+      if (!IsValidDottedId(e.key)) {
+        ctx.diag.Report(ErrorCode::kValidation, fmt::format(msg::kBadDottedId, path, e.key), e.key_pos);
+        continue;
+      }
+      if (e.value.IsNull()) continue;  // a derived profile removes a kind
+      MapReader c(&e.value, path, {"name", "aliases", "tiers", "internet", "clause", "note", "unverified"}, ctx.diag);
+      if (!c.Present()) continue;
+      ConnectionKind k;
+      k.id = e.key;
+      k.name = c.Text("name", true);
+      k.aliases = c.Texts("aliases");
+      k.tiers = c.Enums<reg::Tier>("tiers");
+      if (k.tiers.empty())
+        ctx.diag.Report(ErrorCode::kValidation, fmt::format(msg::kEmptyList, c.PathOf("tiers")), c.PosOf("tiers"));
+      k.internet = c.Bool("internet", false);
+      k.clause = c.ClauseId("clause", ctx.clause_refs);
+      k.note = c.Text("note");
+      k.unverified = c.Bool("unverified", false);
+      k.where = e.key_pos.ToLocation();
+      p.network.connections.push_back(std::move(k));
+    }
+  }
 }
 
 }  // namespace mamori::policy

@@ -172,6 +172,13 @@ json ProfileToJson(const Profile& p) {
                          {"clause", p.sanitization.clause}};
   out["internet"] = {{"monitoring", p.internet.monitoring}, {"security_cloud", Key(p.internet.security_cloud)},
                      {"aggregator", p.internet.aggregator}, {"clause", p.internet.clause}};
+  json connections = json::array();
+  for (const auto& c : p.network.connections) {
+    connections.push_back({{"id", c.id}, {"name", c.name}, {"aliases", c.aliases}, {"tiers", Keys(c.tiers)},
+                           {"internet", c.internet}, {"clause", c.clause}, {"note", c.note},
+                           {"unverified", c.unverified}});
+  }
+  out["network"] = {{"connections", connections}, {"clause", p.network.clause}};
   GovernanceJson(p, out);
   json rules = json::array();
   for (const auto& r : p.rules) {

@@ -65,6 +65,15 @@ const MeasureGroup* Measures::Find(std::string_view group_id) const {
   return it == groups.end() ? nullptr : &*it;
 }
 
+const ConnectionKind* NetworkPolicy::Find(std::string_view text) const {
+  for (const auto& c : connections)
+    if (c.id == text) return &c;
+  for (const auto& c : connections) {
+    if (FoldedIn({c.id, c.name}, text) || FoldedIn(c.aliases, text)) return &c;
+  }
+  return nullptr;
+}
+
 bool Audit::IsAuditKind(std::string_view kind) const { return FoldedIn(audit_kinds, kind); }
 bool Audit::IsSelfInspectionKind(std::string_view kind) const { return FoldedIn(self_inspection_kinds, kind); }
 

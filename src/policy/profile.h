@@ -301,6 +301,28 @@ struct Internet {
   std::string clause;
 };
 
+// A kind of external connection (LGWAN, 住基ネット, 中間サーバー …) and the
+// tiers the body's policy lets reach it: the My Number tier's named
+// exceptions to isolation are the kinds listing my_number.
+struct ConnectionKind {
+  std::string id;  // lgwan, internet, juki_net, intermediate_server, eltax, mynaportal, gov_cloud …
+  std::string name;
+  std::vector<std::string> aliases;
+  std::vector<reg::Tier> tiers;  // tiers allowed to communicate with it
+  bool internet = false;         // this kind is the internet itself (aggregation and sanitization apply)
+  std::string clause;
+  std::string note;
+  bool unverified = false;
+  Location where;
+};
+
+struct NetworkPolicy {
+  std::vector<ConnectionKind> connections;
+  std::string clause;
+  // By id, name or alias (width and case folded); nullptr when unknown.
+  [[nodiscard]] const ConnectionKind* Find(std::string_view text) const;
+};
+
 struct MeasureGroup {
   std::string id;  // organization, classification, resilience, physical, human, technical, operation, outsourcing, evaluation
   int number = 0;  // 6(n)
@@ -405,6 +427,7 @@ class Profile {
   MyNumber my_number;
   Sanitization sanitization;
   Internet internet;
+  NetworkPolicy network;
   Measures measures;
   Audit audit;
   Review review;

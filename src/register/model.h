@@ -137,6 +137,73 @@ struct Inspection {
   std::string notes;
 };
 
+// ---- the network model (三層の対策の実装): what net check verifies and net watch maps traffic to
+
+// 中継装置の種別.
+enum class GatewayKind {
+  kSanitization,   // 無害化装置 (mail text-ization, file sanitization, screen transfer)
+  kSecurityCloud,  // 自治体情報セキュリティクラウド
+  kProxy,          // プロキシ
+  kDedicatedLine,  // 専用回線の終端 (住基ネット, 中間サーバー, ガバメントクラウド接続)
+  kFirewall,       // ファイアウォール・ルータ (forwards without sanitizing)
+  kOther,
+};
+
+enum class RuleAction { kAllow, kDeny };
+
+// A network segment (セグメント): address ranges of one tier.
+struct Segment {
+  std::string number;  // セグメント番号
+  std::string name;
+  std::optional<Tier> tier;
+  std::vector<std::string> addresses;  // CIDR, IPv4 or IPv6 ("10.10.0.0/16", "2001:db8:10::/48")
+  std::vector<std::string> zones;      // the zone or interface names devices log ("trust", "FGT01:port3")
+  std::string department;              // 所管課
+  std::string place;
+  std::string notes;
+};
+
+// A gateway (中継装置): where traffic crosses tiers or leaves the body.
+struct Gateway {
+  std::string number;  // 装置番号
+  std::string name;
+  std::optional<GatewayKind> kind;
+  std::vector<std::string> directions;  // sanitized directions: internet_to_lgwan, lgwan_to_internet
+  std::vector<std::string> methods;     // mail_text, file_sanitization, screen_transfer
+  std::vector<std::string> addresses;   // CIDR
+  std::string segment;                  // Segment::number it sits in, if any
+  std::string department;
+  std::string notes;
+};
+
+// A named external connection (外部接続): LGWAN, 住基ネット, 中間サーバー, the internet …
+struct Connection {
+  std::string number;  // 接続番号
+  std::string name;
+  std::string kind;                    // matched to the profile's network.connections (lgwan, juki_net …)
+  std::vector<std::string> addresses;  // CIDR; empty for the internet (every address no one else has)
+  std::string via;                     // Gateway::number it is reached through (専用回線 …)
+  std::string department;
+  std::string notes;
+};
+
+// A permitted flow or a firewall rule (通信ルール). Rules of one device are
+// taken in `sequence`, first match wins; a flow without a device is a declared permission.
+struct FlowRule {
+  std::string number;  // ルール番号
+  std::string name;
+  std::string device;                 // firewall name; empty for a declared flow
+  std::optional<std::int64_t> sequence;  // 順序 within the device
+  std::optional<RuleAction> action;   // empty: allow
+  std::vector<std::string> sources;   // segment / gateway / connection numbers, CIDR, or any
+  std::vector<std::string> destinations;
+  std::string protocol;               // tcp, udp, icmp, any, or a number; empty: any
+  std::string ports;                  // destination ports: "443", "80,443", "1024-65535"; empty: any
+  std::vector<std::string> via;       // gateways passed, in order
+  std::string department;
+  std::string notes;
+};
+
 // A whole register in memory: what the checks read and the demo generates.
 struct Register {
   std::vector<Organ> organs;
@@ -146,6 +213,10 @@ struct Register {
   std::vector<System> systems;
   std::vector<Terminal> terminals;
   std::vector<Inspection> inspections;
+  std::vector<Segment> segments;
+  std::vector<Gateway> gateways;
+  std::vector<Connection> connections;
+  std::vector<FlowRule> flows;
 };
 
 }  // namespace mamori::reg

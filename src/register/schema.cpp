@@ -48,6 +48,22 @@ const std::array<EnumLabel, 4> kFormLabels{{
     {"both", "電子・紙", "Electronic and paper", {"電子及び紙", "電子/紙", "両方", "電子＋紙"}},
 }};
 
+const std::array<EnumLabel, 6> kGatewayKindLabels{{
+    {"sanitization", "無害化装置", "Sanitization gateway",
+     {"無害化", "無害化通信", "メール無害化", "ファイル無害化", "画面転送", "分離装置"}},
+    {"security_cloud", "自治体情報セキュリティクラウド", "Security cloud",
+     {"セキュリティクラウド", "情報セキュリティクラウド", "自治体セキュリティクラウド"}},
+    {"proxy", "プロキシ", "Proxy", {"プロキシサーバ", "プロキシサーバー", "中継サーバ"}},
+    {"dedicated_line", "専用回線", "Dedicated line", {"専用線", "閉域網", "閉域接続", "専用回線終端"}},
+    {"firewall", "ファイアウォール", "Firewall", {"FW", "ルータ", "ルーター", "UTM", "L3スイッチ"}},
+    {"other", "その他", "Other", {}},
+}};
+
+const std::array<EnumLabel, 2> kRuleActionLabels{{
+    {"allow", "許可", "Allow", {"accept", "permit", "pass", "通過", "可"}},
+    {"deny", "拒否", "Deny", {"drop", "reject", "block", "遮断", "破棄", "不可"}},
+}};
+
 template <typename E, std::size_t N>
 std::string_view KeyOf(const std::array<EnumLabel, N>& labels, E e) {
   return labels[static_cast<std::size_t>(e)].key;
@@ -84,6 +100,12 @@ Value ToValue(const std::optional<Employment>& e) {
   return e ? Value{std::string(KeyOf(kEmploymentLabels, *e))} : Value{};
 }
 Value ToValue(const std::optional<Form>& e) { return e ? Value{std::string(KeyOf(kFormLabels, *e))} : Value{}; }
+Value ToValue(const std::optional<GatewayKind>& e) {
+  return e ? Value{std::string(KeyOf(kGatewayKindLabels, *e))} : Value{};
+}
+Value ToValue(const std::optional<RuleAction>& e) {
+  return e ? Value{std::string(KeyOf(kRuleActionLabels, *e))} : Value{};
+}
 
 Error TypeError(std::string_view expected) {
   return Error(ErrorCode::kInternal, fmt::format("値の型が違います（{} が必要）", expected));
@@ -137,6 +159,12 @@ Result<void> FromValue(Value&& v, std::optional<Employment>& out) {
   return EnumFromValue(v, out, kEmploymentLabels);
 }
 Result<void> FromValue(Value&& v, std::optional<Form>& out) { return EnumFromValue(v, out, kFormLabels); }
+Result<void> FromValue(Value&& v, std::optional<GatewayKind>& out) {
+  return EnumFromValue(v, out, kGatewayKindLabels);
+}
+Result<void> FromValue(Value&& v, std::optional<RuleAction>& out) {
+  return EnumFromValue(v, out, kRuleActionLabels);
+}
 
 template <typename T>
 struct Accessor {
@@ -205,6 +233,35 @@ struct Binding<Inspection> {
       MAMORI_MEMBER(Inspection, date),   MAMORI_MEMBER(Inspection, target),
       MAMORI_MEMBER(Inspection, performed_by), MAMORI_MEMBER(Inspection, result),
       MAMORI_MEMBER(Inspection, notes)};
+};
+template <>
+struct Binding<Segment> {
+  static inline const std::vector<Accessor<Segment>> kAccessors{
+      MAMORI_MEMBER(Segment, number),     MAMORI_MEMBER(Segment, name),  MAMORI_MEMBER(Segment, tier),
+      MAMORI_MEMBER(Segment, addresses),  MAMORI_MEMBER(Segment, zones), MAMORI_MEMBER(Segment, department),
+      MAMORI_MEMBER(Segment, place),      MAMORI_MEMBER(Segment, notes)};
+};
+template <>
+struct Binding<Gateway> {
+  static inline const std::vector<Accessor<Gateway>> kAccessors{
+      MAMORI_MEMBER(Gateway, number),    MAMORI_MEMBER(Gateway, name),      MAMORI_MEMBER(Gateway, kind),
+      MAMORI_MEMBER(Gateway, directions), MAMORI_MEMBER(Gateway, methods),  MAMORI_MEMBER(Gateway, addresses),
+      MAMORI_MEMBER(Gateway, segment),   MAMORI_MEMBER(Gateway, department), MAMORI_MEMBER(Gateway, notes)};
+};
+template <>
+struct Binding<Connection> {
+  static inline const std::vector<Accessor<Connection>> kAccessors{
+      MAMORI_MEMBER(Connection, number),    MAMORI_MEMBER(Connection, name), MAMORI_MEMBER(Connection, kind),
+      MAMORI_MEMBER(Connection, addresses), MAMORI_MEMBER(Connection, via),  MAMORI_MEMBER(Connection, department),
+      MAMORI_MEMBER(Connection, notes)};
+};
+template <>
+struct Binding<FlowRule> {
+  static inline const std::vector<Accessor<FlowRule>> kAccessors{
+      MAMORI_MEMBER(FlowRule, number),       MAMORI_MEMBER(FlowRule, name),    MAMORI_MEMBER(FlowRule, device),
+      MAMORI_MEMBER(FlowRule, sequence),        MAMORI_MEMBER(FlowRule, action),  MAMORI_MEMBER(FlowRule, sources),
+      MAMORI_MEMBER(FlowRule, destinations), MAMORI_MEMBER(FlowRule, protocol), MAMORI_MEMBER(FlowRule, ports),
+      MAMORI_MEMBER(FlowRule, via),          MAMORI_MEMBER(FlowRule, department), MAMORI_MEMBER(FlowRule, notes)};
 };
 #undef MAMORI_MEMBER
 
@@ -299,6 +356,48 @@ std::vector<EntityInfo> BuildEntities() {
                   Text("performed_by", "実施者", "Performed by", {"点検者", "監査人"}),
                   Text("result", "結果", "Result", {"点検結果", "監査結果"}),
                   Text("notes", "備考", "Notes", {"摘要", "メモ"})}});
+  // ---- the network model ----
+  all.push_back({EntityKind::kSegment, "segment", "segments", "セグメント", "Network segment", "セグメント番号",
+                 {Text("number", "セグメント番号", "Segment number", {"セグメントID", "ネットワーク番号", "VLAN番号"}, true),
+                  Text("name", "セグメント名", "Segment name", {"ネットワーク名", "セグメント名称", "VLAN名"}, true),
+                  Enum("tier", "系統", "Tier", {"ネットワーク系統", "接続系統", "ネットワーク区分"}, kTierLabels),
+                  List("addresses", "アドレス範囲", "Address ranges",
+                       {"ネットワークアドレス", "アドレス", "CIDR", "サブネット", "IPアドレス範囲"}),
+                  List("zones", "ゾーン", "Zones", {"ゾーン名", "インターフェース", "インタフェース", "zone"}),
+                  Text("department", "所管課", "Department", {"管理課", "担当課"}),
+                  Text("place", "設置場所", "Place", {"場所"}),
+                  Text("notes", "備考", "Notes", {"摘要", "メモ"})}});
+  all.push_back({EntityKind::kGateway, "gateway", "gateways", "中継装置", "Gateway", "装置番号",
+                 {Text("number", "装置番号", "Gateway number", {"機器番号", "中継装置番号", "ゲートウェイ番号"}, true),
+                  Text("name", "装置名", "Gateway name", {"機器名", "中継装置名", "ゲートウェイ名"}, true),
+                  Enum("kind", "装置種別", "Kind", {"機器種別", "中継装置の種別"}, kGatewayKindLabels),
+                  List("directions", "無害化の方向", "Sanitized directions", {"無害化方向", "方向"}),
+                  List("methods", "無害化の方式", "Sanitization methods", {"無害化方式", "方式"}),
+                  List("addresses", "アドレス", "Addresses", {"IPアドレス", "アドレス範囲", "CIDR"}),
+                  Text("segment", "設置セグメント", "Segment", {"セグメント", "所属セグメント"}),
+                  Text("department", "所管課", "Department", {"管理課", "担当課"}),
+                  Text("notes", "備考", "Notes", {"摘要", "メモ"})}});
+  all.push_back({EntityKind::kConnection, "connection", "connections", "外部接続", "External connection", "接続番号",
+                 {Text("number", "接続番号", "Connection number", {"外部接続番号", "回線番号"}, true),
+                  Text("name", "接続名", "Connection name", {"外部接続名", "接続先", "回線名"}, true),
+                  Text("kind", "接続先の種類", "Kind", {"接続種別", "接続先種別"}, true),
+                  List("addresses", "接続先アドレス", "Addresses", {"アドレス範囲", "宛先アドレス", "CIDR"}),
+                  Text("via", "経由装置", "Via", {"経由", "接続装置", "回線終端"}),
+                  Text("department", "所管課", "Department", {"管理課", "担当課"}),
+                  Text("notes", "備考", "Notes", {"摘要", "メモ"})}});
+  all.push_back({EntityKind::kFlow, "flow", "flows", "通信ルール", "Flow rule", "ルール番号",
+                 {Text("number", "ルール番号", "Rule number", {"ポリシー番号", "ポリシーID", "ルールID", "通信番号"}, true),
+                  Text("name", "ルール名", "Rule name", {"ポリシー名", "通信名", "用途"}),
+                  Text("device", "適用機器", "Device", {"機器", "ファイアウォール", "FW"}),
+                  FieldInfo{"sequence", "順序", "Sequence", {"評価順", "優先順位", "シーケンス", "order"}, FieldType::kInteger, false, {}, {}},
+                  Enum("action", "動作", "Action", {"アクション", "許可／拒否", "許否"}, kRuleActionLabels),
+                  List("sources", "送信元", "Sources", {"送信元アドレス", "通信元", "接続元", "source"}),
+                  List("destinations", "宛先", "Destinations", {"宛先アドレス", "通信先", "接続先", "destination"}),
+                  Text("protocol", "プロトコル", "Protocol", {"プロトコル種別"}),
+                  Text("ports", "宛先ポート", "Ports", {"ポート", "ポート番号", "サービス"}),
+                  List("via", "経由装置", "Via", {"経由"}),
+                  Text("department", "所管課", "Department", {"管理課", "担当課"}),
+                  Text("notes", "備考", "Notes", {"摘要", "メモ"})}});
   return all;
 }
 
@@ -348,7 +447,7 @@ Result<EntityKind> KindFromKey(std::string_view key) {
   if (folded == text::FoldKey("システム")) return EntityKind::kSystem;
   if (folded == text::FoldKey("職員") || folded == "persons") return EntityKind::kPerson;
   return Fail(ErrorCode::kInvalidArgument,
-              fmt::format("「{}」は台帳の種類ではありません（organ, department, person, asset, system, terminal, inspection）", key));
+              fmt::format("「{}」は台帳の種類ではありません（organ, department, person, asset, system, terminal, inspection, segment, gateway, connection, flow）", key));
 }
 
 Row ToRow(const Organ& r) { return ToRowImpl(r); }
@@ -365,6 +464,14 @@ template <> Result<Asset> FromRow<Asset>(Row row) { return FromRowImpl<Asset>(st
 template <> Result<System> FromRow<System>(Row row) { return FromRowImpl<System>(std::move(row)); }
 template <> Result<Terminal> FromRow<Terminal>(Row row) { return FromRowImpl<Terminal>(std::move(row)); }
 template <> Result<Inspection> FromRow<Inspection>(Row row) { return FromRowImpl<Inspection>(std::move(row)); }
+Row ToRow(const Segment& r) { return ToRowImpl(r); }
+Row ToRow(const Gateway& r) { return ToRowImpl(r); }
+Row ToRow(const Connection& r) { return ToRowImpl(r); }
+Row ToRow(const FlowRule& r) { return ToRowImpl(r); }
+template <> Result<Segment> FromRow<Segment>(Row row) { return FromRowImpl<Segment>(std::move(row)); }
+template <> Result<Gateway> FromRow<Gateway>(Row row) { return FromRowImpl<Gateway>(std::move(row)); }
+template <> Result<Connection> FromRow<Connection>(Row row) { return FromRowImpl<Connection>(std::move(row)); }
+template <> Result<FlowRule> FromRow<FlowRule>(Row row) { return FromRowImpl<FlowRule>(std::move(row)); }
 
 bool IsNull(const Value& v) { return std::holds_alternative<std::monostate>(v); }
 
@@ -420,6 +527,14 @@ Result<Value> ParseValue(const FieldInfo& field, std::string_view raw) {
       return Value{std::int64_t{*b ? 1 : 0}};
     }
     case FieldType::kInteger: {
+      if (field.unit.empty()) {  // a plain number (順序)
+        const std::string folded = text::FoldKey(input);
+        std::int64_t n = 0;
+        auto [ptr, ec] = std::from_chars(folded.data(), folded.data() + folded.size(), n);
+        if (ec != std::errc() || ptr != folded.data() + folded.size())
+          return Fail(ErrorCode::kValidation, fmt::format("「{}」: 整数で書いてください", input), where());
+        return Value{n};
+      }
       auto h = ParseHours(text::FoldKey(input));
       if (!h) return wrap(h.error());
       return Value{*h};
@@ -499,6 +614,11 @@ std::string_view TierKey(Tier t) { return KeyOf(kTierLabels, t); }
 std::string_view RoleKey(Role r) { return KeyOf(kRoleLabels, r); }
 std::string_view EmploymentKey(Employment e) { return KeyOf(kEmploymentLabels, e); }
 std::string_view FormKey(Form f) { return KeyOf(kFormLabels, f); }
+std::string_view GatewayKindKey(GatewayKind k) { return KeyOf(kGatewayKindLabels, k); }
+std::string_view GatewayKindLabel(GatewayKind k, bool en) {
+  const auto& l = kGatewayKindLabels[static_cast<std::size_t>(k)];
+  return en ? l.en : l.ja;
+}
 Result<Tier> TierFromKey(std::string_view key) { return EnumFrom<Tier>(kTierLabels, key, "系統"); }
 Result<Role> RoleFromKey(std::string_view key) { return EnumFrom<Role>(kRoleLabels, key, "役割"); }
 Result<Employment> EmploymentFromKey(std::string_view key) {

@@ -17,7 +17,10 @@
 
 namespace mamori::reg {
 
-enum class EntityKind { kOrgan, kDepartment, kPerson, kAsset, kSystem, kTerminal, kInspection };
+enum class EntityKind {
+  kOrgan, kDepartment, kPerson, kAsset, kSystem, kTerminal, kInspection,
+  kSegment, kGateway, kConnection, kFlow,  // the network model
+};
 
 // A field's value, type-erased: null, integer (bool as 0/1, hours), text
 // (enums as their key, dates as ISO 8601), or a list of text.
@@ -66,6 +69,10 @@ Row ToRow(const Asset& r);
 Row ToRow(const System& r);
 Row ToRow(const Terminal& r);
 Row ToRow(const Inspection& r);
+Row ToRow(const Segment& r);
+Row ToRow(const Gateway& r);
+Row ToRow(const Connection& r);
+Row ToRow(const FlowRule& r);
 
 // Takes the row by value: its strings are moved into the record.
 template <typename T> Result<T> FromRow(Row row);
@@ -76,6 +83,10 @@ template <> Result<Asset> FromRow<Asset>(Row row);
 template <> Result<System> FromRow<System>(Row row);
 template <> Result<Terminal> FromRow<Terminal>(Row row);
 template <> Result<Inspection> FromRow<Inspection>(Row row);
+template <> Result<Segment> FromRow<Segment>(Row row);
+template <> Result<Gateway> FromRow<Gateway>(Row row);
+template <> Result<Connection> FromRow<Connection>(Row row);
+template <> Result<FlowRule> FromRow<FlowRule>(Row row);
 
 template <typename T> constexpr EntityKind KindOf();
 template <> constexpr EntityKind KindOf<Organ>() { return EntityKind::kOrgan; }
@@ -85,6 +96,10 @@ template <> constexpr EntityKind KindOf<Asset>() { return EntityKind::kAsset; }
 template <> constexpr EntityKind KindOf<System>() { return EntityKind::kSystem; }
 template <> constexpr EntityKind KindOf<Terminal>() { return EntityKind::kTerminal; }
 template <> constexpr EntityKind KindOf<Inspection>() { return EntityKind::kInspection; }
+template <> constexpr EntityKind KindOf<Segment>() { return EntityKind::kSegment; }
+template <> constexpr EntityKind KindOf<Gateway>() { return EntityKind::kGateway; }
+template <> constexpr EntityKind KindOf<Connection>() { return EntityKind::kConnection; }
+template <> constexpr EntityKind KindOf<FlowRule>() { return EntityKind::kFlow; }
 
 // Text as people type it (CSV cell, CLI --set) to a value of the field's type.
 // Accepts はい/いいえ/有/無/○/×/済/未, 24時間/3日, 令和8年4月1日, the enum's
@@ -105,6 +120,8 @@ std::string_view TierKey(Tier t);
 std::string_view RoleKey(Role r);
 std::string_view EmploymentKey(Employment e);
 std::string_view FormKey(Form f);
+std::string_view GatewayKindKey(GatewayKind k);
+std::string_view GatewayKindLabel(GatewayKind k, bool english = false);
 Result<Tier> TierFromKey(std::string_view key);      // key or any label/alias
 Result<Role> RoleFromKey(std::string_view key);
 Result<Employment> EmploymentFromKey(std::string_view key);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
+#include "net/address.h"
 
 namespace mamori::service {
 namespace {
@@ -157,6 +158,13 @@ std::vector<Error> RegisterService::Validate(EntityKind kind, const Row& row) co
       if (s->size() > kMaxNumberLength) add(f, fmt::format("番号が長すぎます（{}バイトまで）", kMaxNumberLength));
       if (std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
         add(f, "番号に制御文字があります");
+    }
+    // Address ranges of the network model: each a CIDR the monitor and net check can use.
+    if (f.key == "addresses" && f.type == reg::FieldType::kList) {
+      if (const auto* list = std::get_if<std::vector<std::string>>(&v))
+        for (const auto& item : *list)
+          if (auto cidr = net::Cidr::Parse(item); !cidr)
+            add(f, fmt::format("{}（例: 10.10.0.0/16、2001:db8::/48、192.0.2.10）", cidr.error().message));
     }
     if (const auto* codes = kind == EntityKind::kAsset ? CodesFor(levels_, f.key) : nullptr; codes && s) {
       if (!Contains(*codes, *s)) {

@@ -57,6 +57,7 @@ constexpr Message kMessages[] = {
     {"field.bool", "「{}」は、はい／いいえ（true／false）で書いてください。", "'{}' is not yes/no (true, false, yes, no, 1, 0)."},
     {"field.hours", "「{}」は時間数（例: 24、24時間、3日）で書いてください。",
      "'{}' is not a number of hours (e.g. 24, 24h, 3d)."},
+    {"field.integer", "「{}」は整数で書いてください。", "'{}' is not a whole number."},
     {"field.date", "「{}」は日付（例: 2026-04-01、令和8年4月1日）で書いてください。",
      "'{}' is not a date (e.g. 2026-04-01)."},
     {"field.enum", "「{}」は使えません（{} のいずれか）。", "'{}' is not allowed (one of: {})."},

@@ -167,7 +167,7 @@ std::string ParseProblem(Lang lang, const reg::FieldInfo& f, std::string_view te
   if (!English(lang)) return error.message;
   switch (f.type) {
     case reg::FieldType::kBool: return MF(lang, "field.bool", text);
-    case reg::FieldType::kInteger: return MF(lang, "field.hours", text);
+    case reg::FieldType::kInteger: return MF(lang, f.unit.empty() ? "field.integer" : "field.hours", text);
     case reg::FieldType::kDate: return MF(lang, "field.date", text);
     case reg::FieldType::kEnum: {
       std::vector<std::string> keys;
