@@ -11,6 +11,7 @@
 #include "auth/ldap.h"
 #include "http/server.h"
 #include "policy/loader.h"
+#include "store/alerts.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/store_pool.h"
 #include "web/web_app.h"
@@ -128,8 +129,12 @@ int Serve(cli::Context& ctx, const cli::ServeOptions& options) {
   auto pool = web::StorePool::Create([db] { return store::OpenSqlite(db); }, threads + 2);
   if (!pool) return cli::Report(ctx, pool.error());
 
+  auto alerts = store::OpenSqliteAlerts(db);
+  if (!alerts) return cli::Report(ctx, alerts.error());
+
   web::WebOptions web_options;
   web_options.secure_cookies = !options.tls_certificate.empty();
+  web_options.alerts = alerts->get();
   web::WebApp app(profile, **pool, *accounts->auth, web_options);
 
   http::ServerOptions server_options;

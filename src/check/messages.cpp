@@ -115,6 +115,8 @@ constexpr std::array kCatalogue{
           "No flow rules are registered, so the three-tier separation cannot be verified"},
     Entry{"net.breach", "{detail}。例: {example}、経路: {path}、許可: {rules}",
           "{detail}. Example: {example}; path: {path}; permitted by {rules}"},
+    Entry{"net.breach.more", "（ほかに {count} 組の送信元と宛先の間でも同じです）",
+          " (and the same between {count} more source and destination pairs)"},
     Entry{"net.my_number_isolation.pass", "この規則が許す通信（{what}）はマイナンバー利用事務系の分離を破りません",
           "What this rule permits ({what}) keeps the My Number tier isolated"},
     Entry{"net.sanitization.pass", "この規則が許す通信（{what}）は LGWAN 接続系とインターネット接続系を無害化なしに結びません",

@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -37,6 +38,12 @@ std::string Lower(std::string_view s) {
 }
 
 bool IsAny(std::string_view item) {
+  if (std::all_of(item.begin(), item.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string k;
+    for (char c : item)
+      if (c != ' ') k += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return k == "any" || k == "all" || k == "*";
+  }
   const std::string k = Fold(item);
   for (std::string_view a : {"any", "all", "全て", "すべて", "全部", "*", "任意"})
     if (k == Fold(a)) return true;
@@ -473,14 +480,60 @@ class Verifier {
   void Expand(std::size_t flow, const ParsedRule& rule, const std::vector<TaggedBox>& fragments);
   void SplitByCells(const Address& first, const Address& last, std::vector<std::pair<NodeId, std::pair<Address, Address>>>& out) const;
   void FindViolations();
-  void Record(BreachKind kind, const Breach& b, std::vector<NodeId> path, std::vector<std::size_t> permits);
+  // Judge() of a path depends only on its ends and on which sanitization and
+  // security-cloud gateways it passes: asked once per (source, destination, those gateways).
+  struct JudgeKey {
+    NodeId src, dst;
+    std::uint64_t passed;
+    bool operator==(const JudgeKey&) const = default;
+  };
+  struct JudgeKeyHash {
+    std::size_t operator()(const JudgeKey& k) const {
+      return std::hash<std::uint64_t>{}((std::uint64_t{k.src} << 32 | k.dst) ^ (k.passed * 0x9E3779B97F4A7C15ULL));
+    }
+  };
+  // Onward from a gateway: a destination, the judged gateways passed on the way, and the hops.
+  struct Reach {
+    NodeId dst;
+    std::uint64_t passed;
+    std::vector<std::size_t> hops;  // permits, in order
+  };
+  std::uint64_t Passed(NodeId gateway) const {
+    auto it = judged_bit_.find(gateway);
+    return it == judged_bit_.end() ? 0 : it->second;
+  }
+  std::uint64_t Passed(const std::vector<NodeId>& gateways) const {
+    std::uint64_t m = 0;
+    for (NodeId g : gateways) m |= Passed(g);
+    return m;
+  }
+  const std::vector<Reach>& Onward(NodeId gateway);
+  const std::vector<Breach>& JudgeOnce(const JudgeKey& key, const std::vector<std::size_t>& hops);
+  std::vector<NodeId> PathOf(const std::vector<std::size_t>& hops) const;
+  void Record(const Breach& b, NodeId src, NodeId dst, const std::vector<std::size_t>& hops);
 
   const reg::Register& reg_;
   const policy::Profile& profile_;
   const VerifyOptions& options_;
   Verification& out_;
   std::vector<Cell> cells_;
-  std::set<std::tuple<std::size_t, int, NodeId, NodeId>> seen_;
+  std::vector<std::pair<NodeId, std::pair<Address, Address>>> parts_;  // scratch
+  struct SeenHash {
+    std::size_t operator()(const std::tuple<std::size_t, int, NodeId, NodeId>& t) const {
+      const auto [f, k, a, b] = t;
+      return std::hash<std::uint64_t>{}((std::uint64_t{a} << 32 | b) ^ (std::uint64_t{f} * 0x9E3779B97F4A7C15ULL) ^
+                                        static_cast<std::uint64_t>(k));
+    }
+  };
+  std::unordered_set<std::tuple<std::size_t, int, NodeId, NodeId>, SeenHash> seen_;
+  std::map<std::pair<std::size_t, int>, std::size_t> last_of_rule_;   // (flow, kind) → its last violation
+  std::map<std::pair<std::size_t, int>, std::size_t> pairs_of_rule_;  // (flow, kind) → endpoint pairs breaking
+  std::unordered_map<JudgeKey, std::vector<Breach>, JudgeKeyHash> judged_;
+  std::vector<Breach> unkeyed_;  // the last path judged without a key
+  std::unordered_map<NodeId, std::uint64_t> judged_bit_;  // sanitization and security-cloud gateways → a bit each
+  bool exact_ = true;  // false past 64 such gateways: then every path is judged as it is
+  std::unordered_map<NodeId, std::vector<std::size_t>> from_gateway_;  // permits out of a gateway the rule names
+  std::unordered_map<NodeId, std::vector<Reach>> onward_;
 };
 
 void Verifier::SplitByCells(const Address& first, const Address& last,
@@ -537,15 +590,15 @@ bool Verifier::Resolve(std::size_t flow, const std::vector<std::string>& items, 
       any_ok = true;
       continue;
     }
-    if (auto c = Cidr::Parse(item)) {
-      AddFamilies(c->First(), c->Last(), std::nullopt, false, out);
-      CheckUnassigned(flow, item, c->First(), c->Last(), source);
-      any_ok = true;
-      continue;
-    }
-    if (auto r = ParseRange(item)) {
-      AddFamilies(r->first, r->second, std::nullopt, false, out);
-      CheckUnassigned(flow, item, r->first, r->second, source);
+    std::optional<std::pair<Address, Address>> range;
+    if (auto c = Cidr::Parse(item)) range = std::pair{c->First(), c->Last()};
+    else range = ParseRange(item);
+    if (range) {
+      // Wholly inside one segment, gateway or connection: the same as naming it.
+      SplitByCells(range->first, range->second, parts_);
+      const bool one = parts_.size() == 1 && parts_[0].first != m.InternetNode() && parts_[0].first != m.UnassignedNode();
+      AddFamilies(range->first, range->second, one ? std::optional<NodeId>(parts_[0].first) : std::nullopt, false, out);
+      CheckUnassigned(flow, item, range->first, range->second, source);
       any_ok = true;
       continue;
     }
@@ -641,73 +694,135 @@ void Verifier::Expand(std::size_t flow, const ParsedRule& rule, const std::vecto
           p.via = rule.via;
           p.src_unaddressed = f.src_unaddressed;
           p.dst_unaddressed = f.dst_unaddressed;
+          p.src_named = f.src.has_value();
+          p.dst_named = f.dst.has_value();
           out_.permits.push_back(std::move(p));
         }
+        Permit& permit = out_.permits[it->second];
+        permit.src_named = permit.src_named || f.src.has_value();
+        permit.dst_named = permit.dst_named || f.dst.has_value();
         Box b = f.box;
         b.src_first = sr.first;
         b.src_last = sr.second;
         b.dst_first = dr.first;
         b.dst_last = dr.second;
-        out_.permits[it->second].boxes.push_back(b);
+        permit.boxes.push_back(b);
       }
   }
 }
 
-void Verifier::Record(BreachKind kind, const Breach& b, std::vector<NodeId> path, std::vector<std::size_t> permits) {
-  const std::size_t first_flow = out_.permits[permits.front()].flow;
-  if (!seen_.insert({first_flow, static_cast<int>(kind), path.front(), path.back()}).second) return;
+std::vector<NodeId> Verifier::PathOf(const std::vector<std::size_t>& hops) const {
+  std::vector<NodeId> path{out_.permits[hops.front()].src};
+  for (std::size_t h : hops) {
+    const Permit& p = out_.permits[h];
+    path.insert(path.end(), p.via.begin(), p.via.end());
+    path.push_back(p.dst);
+  }
+  return path;
+}
+
+const std::vector<Breach>& Verifier::JudgeOnce(const JudgeKey& key, const std::vector<std::size_t>& hops) {
+  if (!exact_) {  // too many judged gateways to key them: judge this very path
+    unkeyed_ = Judge(out_.model, profile_, PathOf(hops));
+    return unkeyed_;
+  }
+  auto it = judged_.find(key);
+  if (it == judged_.end()) it = judged_.emplace(key, Judge(out_.model, profile_, PathOf(hops))).first;
+  return it->second;
+}
+
+void Verifier::Record(const Breach& b, NodeId src, NodeId dst, const std::vector<std::size_t>& hops) {
+  const std::size_t first_flow = out_.permits[hops.front()].flow;
+  if (!seen_.insert({first_flow, static_cast<int>(b.kind), src, dst}).second) return;
+  const std::pair<std::size_t, int> rule_kind{first_flow, static_cast<int>(b.kind)};
+  if (++pairs_of_rule_[rule_kind] > options_.max_pairs_per_rule) {  // told as a count on the rule's last finding
+    ++out_.violations[last_of_rule_[rule_kind]].more;
+    return;
+  }
   Violation v;
-  v.kind = kind;
+  v.kind = b.kind;
   v.detail_ja = b.detail_ja;
   v.detail_en = b.detail_en;
-  v.path = std::move(path);
-  for (std::size_t p : permits) {
+  v.path = PathOf(hops);
+  for (std::size_t p : hops) {
     v.flows.push_back(out_.permits[p].flow);
     v.examples.push_back(ExampleOf(out_.permits[p].boxes));
   }
-  v.permits = std::move(permits);
+  v.permits = hops;
+  last_of_rule_[rule_kind] = out_.violations.size();
   out_.violations.push_back(std::move(v));
+}
+
+// Everything reachable onward from `gateway` through rules that name the
+// gateways they leave, breadth first, at most max_chain gateways deep, no
+// gateway twice; one chain per (destination, judged gateways passed).
+const std::vector<Verifier::Reach>& Verifier::Onward(NodeId gateway) {
+  if (auto it = onward_.find(gateway); it != onward_.end()) return it->second;
+  const Model& m = out_.model;
+  std::vector<Reach> out;
+  std::set<std::pair<NodeId, std::uint64_t>> reached, expanded{{gateway, Passed(gateway)}};
+  struct State {
+    NodeId at;
+    std::uint64_t passed;
+    std::vector<std::size_t> hops;
+    std::vector<NodeId> visited;
+  };
+  std::vector<State> frontier{{gateway, Passed(gateway), {}, {gateway}}};
+  for (std::size_t depth = 1; depth <= options_.max_chain && !frontier.empty(); ++depth) {
+    std::vector<State> next;
+    for (const auto& st : frontier) {
+      auto it = from_gateway_.find(st.at);
+      if (it == from_gateway_.end()) continue;
+      for (std::size_t qi : it->second) {
+        const Permit& q = out_.permits[qi];
+        if (std::find(st.visited.begin(), st.visited.end(), q.dst) != st.visited.end()) continue;  // no cycles
+        const std::uint64_t passed = st.passed | Passed(q.via);
+        std::vector<std::size_t> hops = st.hops;
+        hops.push_back(qi);
+        if (!exact_ || reached.insert({q.dst, passed}).second) out.push_back({q.dst, passed, hops});
+        if (depth < options_.max_chain && q.dst_named && m.At(q.dst).type == NodeType::kGateway) {
+          const std::uint64_t further = passed | Passed(q.dst);
+          if (exact_ && !expanded.insert({q.dst, further}).second) continue;
+          std::vector<NodeId> visited = st.visited;
+          visited.push_back(q.dst);
+          next.push_back({q.dst, further, std::move(hops), std::move(visited)});
+        }
+      }
+    }
+    frontier = std::move(next);
+  }
+  return onward_.emplace(gateway, std::move(out)).first->second;
 }
 
 void Verifier::FindViolations() {
   const Model& m = out_.model;
-  std::unordered_map<NodeId, std::vector<std::size_t>> from_gateway;
+  for (NodeId id = 0; id < m.Nodes().size(); ++id) {
+    const auto* g = m.At(id).gateway;
+    if (!g || (g->kind != reg::GatewayKind::kSanitization && g->kind != reg::GatewayKind::kSecurityCloud)) continue;
+    if (judged_bit_.size() == 64) {
+      exact_ = false;
+      break;
+    }
+    judged_bit_.emplace(id, std::uint64_t{1} << judged_bit_.size());
+  }
   for (std::size_t i = 0; i < out_.permits.size(); ++i)
-    if (m.At(out_.permits[i].src).type == NodeType::kGateway) from_gateway[out_.permits[i].src].push_back(i);
+    if (out_.permits[i].src_named && m.At(out_.permits[i].src).type == NodeType::kGateway)
+      from_gateway_[out_.permits[i].src].push_back(i);
 
-  struct Partial {
-    std::vector<NodeId> path;  // ends at a gateway
-    std::vector<std::size_t> permits;
-  };
+  std::vector<std::size_t> hops;
   for (std::size_t i = 0; i < out_.permits.size(); ++i) {
     const Permit& p = out_.permits[i];
-    std::vector<NodeId> path{p.src};
-    path.insert(path.end(), p.via.begin(), p.via.end());
-    path.push_back(p.dst);
-    for (const auto& b : Judge(m, profile_, path)) Record(b.kind, b, path, {i});
-    if (m.At(p.dst).type != NodeType::kGateway || options_.max_chain == 0) continue;
-    // Onward from the gateway, breadth first, each gateway once per start.
-    std::set<NodeId> reached{p.dst};
-    std::vector<Partial> frontier{{path, {i}}};
-    for (std::size_t depth = 1; depth <= options_.max_chain && !frontier.empty(); ++depth) {
-      std::vector<Partial> next;
-      for (const auto& part : frontier) {
-        auto it = from_gateway.find(part.path.back());
-        if (it == from_gateway.end()) continue;
-        for (std::size_t qi : it->second) {
-          const Permit& q = out_.permits[qi];
-          if (q.dst == p.src) continue;
-          if (std::find(part.path.begin(), part.path.end(), q.dst) != part.path.end()) continue;  // no cycles
-          Partial longer = part;
-          longer.path.insert(longer.path.end(), q.via.begin(), q.via.end());
-          longer.path.push_back(q.dst);
-          longer.permits.push_back(qi);
-          for (const auto& b : Judge(m, profile_, longer.path)) Record(b.kind, b, longer.path, longer.permits);
-          if (m.At(q.dst).type == NodeType::kGateway && depth < options_.max_chain && reached.insert(q.dst).second)
-            next.push_back(std::move(longer));
-        }
-      }
-      frontier = std::move(next);
+    hops.assign(1, i);
+    const std::uint64_t passed = Passed(p.via);
+    for (const auto& b : JudgeOnce({p.src, p.dst, passed}, hops)) Record(b, p.src, p.dst, hops);
+    // Onward only from a gateway the rule names: a range that merely covers one is no hop.
+    if (!p.dst_named || m.At(p.dst).type != NodeType::kGateway || options_.max_chain == 0) continue;
+    const std::uint64_t into = passed | Passed(p.dst);
+    for (const auto& r : Onward(p.dst)) {
+      if (r.dst == p.src) continue;
+      hops.assign(1, i);
+      hops.insert(hops.end(), r.hops.begin(), r.hops.end());
+      for (const auto& b : JudgeOnce({p.src, r.dst, into | r.passed}, hops)) Record(b, p.src, r.dst, hops);
     }
   }
   std::stable_sort(out_.violations.begin(), out_.violations.end(), [](const Violation& a, const Violation& b) {

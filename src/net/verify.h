@@ -78,6 +78,9 @@ struct Permit {
   std::vector<NodeId> via;  // the rule's via gateways, in order
   std::vector<Box> boxes;   // disjoint, never empty
   bool src_unaddressed = false, dst_unaddressed = false;  // a node with no address: any address stands for it
+  // The rule names the node (by number, or a range wholly inside it), rather than a range that
+  // merely covers it: only named gateways chain rules into paths.
+  bool src_named = false, dst_named = false;
 };
 
 // A path the rules open that breaks the policy, and why.
@@ -88,6 +91,7 @@ struct Violation {
   std::vector<std::size_t> flows;    // the rules permitting it, hop by hop (the finding is on flows[0])
   std::vector<std::size_t> permits;  // the hops (indices into Verification::permits)
   std::vector<Example> examples;     // one flow per hop
+  std::size_t more = 0;              // further endpoint pairs of the same rule and kind, beyond max_pairs_per_rule
 };
 
 struct Verification {
@@ -96,7 +100,8 @@ struct Verification {
   std::vector<ModelProblem> model_problems;
   std::vector<RuleProblem> rule_problems;
   std::vector<Permit> permits;
-  std::vector<Violation> violations;  // one per (first rule, breach kind, source node, destination node)
+  // One per (first rule, breach kind, source node, destination node), up to max_pairs_per_rule.
+  std::vector<Violation> violations;
   std::vector<bool> permits_something;  // per flow: an allow rule with something left after first match
   std::vector<bool> judged;             // per flow: parsed and evaluated (no problem stopped it)
 };
@@ -104,6 +109,7 @@ struct Verification {
 struct VerifyOptions {
   std::size_t max_chain = 4;           // gateways chained between rules
   std::size_t max_fragments = 20000;   // per rule while cutting out earlier rules; beyond it the rule is taken whole
+  std::size_t max_pairs_per_rule = 20;  // findings per (rule, breach kind); the rest are counted on the last
 };
 
 // The whole verification of a register. The result points into `reg` (the

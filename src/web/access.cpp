@@ -84,6 +84,25 @@ bool ListHas(reg::EntityKind kind, const reg::Row& row, std::string_view key, co
 
 bool SeesEverything(const Principal& p) { return ReachOf(p) == Reach::kAll; }
 
+bool SeesNetwork(const Principal& p) {
+  if (p.admin) return true;
+  if (!p.role) return false;
+  switch (*p.role) {
+    case reg::Role::kCiso:
+    case reg::Role::kChiefOfficer:
+    case reg::Role::kAuditor:
+    case reg::Role::kOfficer:
+    case reg::Role::kSystemAdmin:
+    case reg::Role::kSystemStaff: return true;
+    default: return false;
+  }
+}
+
+bool HandlesAlerts(const Principal& p) {
+  if (!p.role) return false;  // an administrator account without a role runs the system, not the response
+  return *p.role == reg::Role::kCiso || *p.role == reg::Role::kChiefOfficer || *p.role == reg::Role::kSystemAdmin;
+}
+
 bool CanWrite(const Principal& p) {
   if (p.admin) return true;
   return p.role && *p.role != reg::Role::kAuditor;

@@ -35,6 +35,11 @@ struct Principal {
 // Everything, unrestricted.
 bool SeesEverything(const Principal& p);
 bool CanWrite(const Principal& p);
+// The network screen (model, separation findings, traffic alerts): the
+// security organization's leaders, the auditor and the system staff.
+bool SeesNetwork(const Principal& p);
+// Changing an alert's status (acknowledge, escalate to an incident, dismiss).
+bool HandlesAlerts(const Principal& p);
 
 // The departments (codes and names) of an organ, as the register holds them.
 std::vector<std::string> DepartmentsOfOrgan(const std::vector<reg::Department>& departments, std::string_view organ);

@@ -52,6 +52,8 @@ http::Response DocumentPage(WebApp& app, Ctx& ctx);         // /policy/{document
 
 // pages_history.cpp
 http::Response HistoryPage(WebApp& app, Ctx& ctx);
+http::Response NetworkPage(WebApp& app, Ctx& ctx);  // pages_network.cpp
+http::Response AlertStatus(WebApp& app, Ctx& ctx);
 
 // pages_admin.cpp
 http::Response AccountsPage(WebApp& app, Ctx& ctx);

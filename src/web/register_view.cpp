@@ -8,7 +8,9 @@ namespace {
 constexpr reg::EntityKind kTabOrder[] = {reg::EntityKind::kAsset,      reg::EntityKind::kSystem,
                                          reg::EntityKind::kTerminal,   reg::EntityKind::kPerson,
                                          reg::EntityKind::kDepartment, reg::EntityKind::kOrgan,
-                                         reg::EntityKind::kInspection};
+                                         reg::EntityKind::kInspection, reg::EntityKind::kSegment,
+                                         reg::EntityKind::kGateway,    reg::EntityKind::kConnection,
+                                         reg::EntityKind::kFlow};
 }
 
 std::optional<reg::EntityKind> KindFromUrl(std::string_view name) {

@@ -81,6 +81,8 @@ void WebApp::AddRoutes(http::Router& r) {
       {http::Method::kGet, "/export", Access::kSignedIn, Export},
       {http::Method::kGet, "/findings", Access::kSignedIn, FindingsPage},
       {http::Method::kGet, "/history", Access::kSignedIn, HistoryPage},
+      {http::Method::kGet, "/network", Access::kSignedIn, NetworkPage},
+      {http::Method::kPost, "/network/alerts/{id}/status", Access::kSignedIn, AlertStatus},
 
       {http::Method::kGet, "/policy", Access::kPublic, PolicyPage},
       {http::Method::kGet, "/policy/{document}", Access::kPublic, DocumentPage},

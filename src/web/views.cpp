@@ -62,11 +62,12 @@ std::string Views::Page(Lang lang, std::string_view name, const Data& data, std:
     u.set("csrf", user->csrf);
     if (user->admin) u.set("admin", true);
     if (SeesEverything(*user)) u.set("sees_all", true);
+    if (SeesNetwork(*user)) u.set("sees_network", true);
     layout.set("user", u);
   }
   const std::pair<Nav, const char*> navs[] = {{Nav::kDashboard, "nav_dashboard"}, {Nav::kRegister, "nav_register"},
                                               {Nav::kFindings, "nav_findings"},   {Nav::kPolicy, "nav_policy"},
-                                              {Nav::kHistory, "nav_history"},     {Nav::kImport, "nav_import"},
+                                              {Nav::kHistory, "nav_history"}, {Nav::kNetwork, "nav_network"},     {Nav::kImport, "nav_import"},
                                               {Nav::kAdmin, "nav_admin"}};
   for (const auto& [n, key] : navs)
     if (n == nav) layout.set(key, true);

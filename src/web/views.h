@@ -28,7 +28,7 @@ struct LayoutInfo {
 };
 
 // Which part of the navigation is current.
-enum class Nav { kNone, kDashboard, kRegister, kFindings, kPolicy, kHistory, kImport, kAdmin };
+enum class Nav { kNone, kDashboard, kRegister, kFindings, kPolicy, kHistory, kImport, kAdmin, kNetwork };
 
 class Views {
  public:

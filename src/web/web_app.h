@@ -15,6 +15,7 @@
 #include "http/static_assets.h"
 #include "policy/profile.h"
 #include "service/register_service.h"
+#include "store/alerts.h"
 #include "web/access.h"
 #include "web/findings_cache.h"
 #include "web/i18n.h"
@@ -27,6 +28,7 @@ struct WebOptions {
   bool secure_cookies = false;            // Secure cookies (on when TLS is on)
   std::function<Date()> today = [] { return Date::Today(); };
   std::size_t import_limit_bytes = 32 * 1024 * 1024;
+  store::AlertStore* alerts = nullptr;    // the traffic monitor's alerts (the network screen); none: not shown
 };
 
 // What a handler knows about the request it serves.

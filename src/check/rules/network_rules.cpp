@@ -62,7 +62,8 @@ void Breaches(const RuleInput& in, Emitter& out, net::BreachKind kind) {
     out.Emit(Status::kFail, Of(rule),
              Message("net.breach", en, fmt::arg("detail", detail),
                      fmt::arg("example", net::ExamplesText(v, x, en)), fmt::arg("path", net::PathText(v.model, x.path, en)),
-                     fmt::arg("rules", rules)),
+                     fmt::arg("rules", rules)) +
+                 (x.more ? Message("net.breach.more", en, fmt::arg("count", x.more)) : std::string()),
              rule.department);
   }
   // What each rule permits, node to node (the first few), for the passes.
