@@ -334,5 +334,71 @@ TEST_F(Cli, NetCheckProposedShowsWhatAChangeNewlyPermitsAndWritesNothing) {
   EXPECT_FALSE(j["breaks_policy"].get<bool>());
 }
 
+TEST_F(Cli, NetImportReadsTheYamlModelAllOrNothingAndNetCheckVerifiesIt) {
+  ASSERT_EQ(Run({"init", "--profile", "kumamoto"}).status, 0);
+  Write("bad.yaml", "segments:\n  - number: S1\n    name: 庁内\n    tier: lgwan\n    addresses: [10.1.0.0/33]\n");
+  auto bad = Run({"net", "import", (dir_ / "bad.yaml").string()});
+  EXPECT_EQ(bad.status, 2) << bad.out << bad.err;
+  EXPECT_NE(bad.err.find("10.1.0.0/33"), std::string::npos) << bad.err;
+  EXPECT_EQ(Count("segment"), 0);
+
+  auto ok = Run({"net", "import", (SourceDir() / "examples/network.yaml").string()});
+  ASSERT_EQ(ok.status, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("セグメント: 追加 3 件"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("通信ルール: 追加 4 件"), std::string::npos) << ok.out;
+  auto history = Run({"history", "--entity", "segment", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(history.out).size(), 3u);
+  // The example's network is separated as kumamoto's policy requires.
+  auto check = Run({"net", "check"});
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
+  // Importing it again changes nothing.
+  auto again = Run({"net", "import", (SourceDir() / "examples/network.yaml").string()});
+  EXPECT_NE(again.out.find("セグメント: 追加 0 件、変更 0 件、変更なし 3 件"), std::string::npos) << again.out;
+}
+
+TEST_F(Cli, NetWatchAlertsOnALogFileRecordsTheAlertsAndKeepsGoingPastBadLines) {
+  ASSERT_EQ(Run({"demo"}).status, 0);
+  Write("fw.log",
+        "<4>Nov 22 10:00:00 fw1 kernel: DROP IN=eth1 OUT=eth0 SRC=10.10.3.4 DST=203.0.113.9 PROTO=TCP SPT=5000 DPT=443\n"
+        "<4>Nov 22 10:00:01 fw1 kernel: ACCEPT IN=eth1 OUT=eth0 SRC=10.20.3.4 DST=10.20.9.9 PROTO=TCP SPT=5000 DPT=445\n"
+        "<4>Nov 22 10:00:02 fw1 kernel: ACCEPT IN=eth1 OUT=eth0 SRC=10.20.3.4 DST=10.30.0.9 PROTO=TCP SPT=5000 DPT=3389\n"
+        "<4>Nov 22 10:00:03 fw1 kernel: ACCEPT IN=eth1 OUT=eth0 SRC=10.20.3.4 DST=10.30.0.9 PROTO=TCP SPT=5001 DPT=3389\n");
+  auto r = Run({"net", "watch", "--format", "iptables", (dir_ / "fw.log").string(), "--out", (dir_ / "alerts.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("フロー 4"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("警告 2 件"), std::string::npos) << r.err;
+  std::istringstream lines(Slurp(dir_ / "alerts.json"));
+  std::vector<nlohmann::json> ecs;
+  for (std::string line; std::getline(lines, line);) ecs.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(ecs.size(), 3u);  // two alerts, then the LGWAN one's count (2) when the input ended
+  EXPECT_EQ(ecs[0]["event"]["action"], "net.my_number_isolation");
+  EXPECT_EQ(ecs[0]["rule"]["reference"], "6(3)①");
+  EXPECT_EQ(ecs[1]["event"]["action"], "net.sanitization");
+  EXPECT_EQ(ecs[2]["event"]["count"], 2);
+  EXPECT_EQ(ecs[2]["mamori"]["phase"], "summary");
+
+  auto alerts = Run({"net", "alerts", "--format", "json"});
+  auto stored = nlohmann::json::parse(alerts.out);
+  ASSERT_EQ(stored.size(), 2u);
+  const std::int64_t id = stored[0]["id"];
+  EXPECT_EQ(stored[0]["count"], 2);  // the newest: the LGWAN flow, seen twice
+  EXPECT_EQ(Run({"net", "alert-status", std::to_string(id), "incident"}).status, 0);
+  auto history = Run({"history", "--entity", "net_alert", "--format", "json"});
+  const auto h = nlohmann::json::parse(history.out);
+  ASSERT_EQ(h.size(), 1u) << history.out;
+  EXPECT_EQ(h[0]["actor"], "監査 太郎");
+
+  // A malformed line is reported with its position and the rest is read.
+  Write("mixed.log",
+        "date=2026-11-22 time=10:00:00 devname=\"FGT01\" type=\"traffic\" srcip=10.10.1.1 dstip=8.8.8.8 proto=6 dstport=53 srcport=1 action=\"deny\"\n"
+        "date=2026-11-22 time=10:00:01 devname=\"FGT01\" type=\"traffic\" srcip=10.10.1.1 dstip=\"unclosed proto=6\n"
+        "date=2026-11-22 time=10:00:02 devname=\"FGT01\" type=\"traffic\" srcip=10.10.1.2 dstip=8.8.4.4 proto=6 dstport=53 srcport=1 action=\"deny\"\n");
+  auto mixed = Run({"net", "watch", "--format", "fortigate", "--no-store", "--out", "none", (dir_ / "mixed.log").string()});
+  EXPECT_EQ(mixed.status, 0) << mixed.err;
+  EXPECT_NE(mixed.err.find("mixed.log:2:"), std::string::npos) << mixed.err;
+  EXPECT_NE(mixed.err.find("フロー 2"), std::string::npos) << mixed.err;
+  EXPECT_NE(mixed.err.find("不正 1"), std::string::npos) << mixed.err;
+}
+
 }  // namespace
 }  // namespace mamori

@@ -84,7 +84,9 @@ int RunHistory(Context& ctx, const HistoryOptions& o) {
     if (when.size() > 10) when[10] = ' ';
     auto kind = reg::KindFromKey(e.entity);
     const std::string entity = kind ? std::string(en ? reg::Info(*kind).label_en : reg::Info(*kind).label_ja)
-                                    : (e.entity == "setting" ? (en ? "setting" : "設定") : e.entity);
+                                    : e.entity == "setting"   ? (en ? "setting" : "設定")
+                                    : e.entity == "net_alert" ? (en ? "traffic alert" : "通信の警告")
+                                                              : e.entity;
     rows.push_back({std::to_string(e.id), when, e.actor, std::string(ActionLabel(e.action, en)), entity, e.number,
                     Difference(e, en)});
   }
@@ -100,7 +102,7 @@ int RunHistory(Context& ctx, const HistoryOptions& o) {
 void AddHistoryCommand(CLI::App& parent, Context& ctx, Action& run) {
   auto o = std::make_shared<HistoryOptions>();
   auto* cmd = parent.add_subcommand("history", "変更履歴（誰が・いつ・何を・変更前・変更後）を表示する");
-  cmd->add_option("--entity", o->query.entity, "種類で絞る（asset, system, terminal, person, setting …）");
+  cmd->add_option("--entity", o->query.entity, "種類で絞る（asset, system, terminal, person, segment, flow, setting, net_alert …）");
   cmd->add_option("--number", o->query.number, "番号で絞る");
   cmd->add_option("--actor", o->query.actor, "実施者で絞る");
   cmd->add_option("--batch", o->query.batch, "取込み一回分で絞る");
@@ -108,7 +110,7 @@ void AddHistoryCommand(CLI::App& parent, Context& ctx, Action& run) {
   cmd->add_option("--format", o->format, "text または json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&ctx, &run, o] {
     run = [&ctx, o] {
-      if (!o->query.entity.empty() && o->query.entity != "setting") {
+      if (!o->query.entity.empty() && o->query.entity != "setting" && o->query.entity != "net_alert") {
         auto kind = reg::KindFromKey(o->query.entity);
         if (!kind) return Report(ctx, kind.error());
         o->query.entity = std::string(reg::Info(*kind).key);

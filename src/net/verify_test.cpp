@@ -329,6 +329,35 @@ TEST(VerifyTest, RulesChainThroughGateways) {
   for (const auto& x : w.violations) EXPECT_NE(w.model.At(x.path.back()).number, "LG");
 }
 
+TEST(VerifyTest, OnlyAGatewayTheRuleNamesChains) {
+  auto r = ThreeTiers();
+  r.flows = {Rule("R-1", "", 0, RuleAction::kAllow, {"IN"}, {"10.40.0.0/24"}, "tcp", "8080"),  // covers GW-FW, names nothing
+             Rule("R-2", "", 0, RuleAction::kAllow, {"GW-FW"}, {"LG"}, "tcp", "8080")};
+  const auto v = Verify(r, Strict());
+  EXPECT_EQ(FindViolation(v, r, "R-1", BreachKind::kSanitization), nullptr);
+  r.flows[0].destinations = {"10.40.0.1/32"};  // wholly GW-FW: as good as its number
+  const auto w = Verify(r, Strict());
+  const auto* x = FindViolation(w, r, "R-1", BreachKind::kSanitization);
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(PathText(w.model, x->path), "IN IN の名前（インターネット接続系） → GW-FW GW-FW の名前（ファイアウォール） → LG LG の名前（LGWAN接続系）");
+  // Through a sanitization gateway on the way, the chain passes.
+  r.flows[1].via = {"GW-SAN"};
+  EXPECT_EQ(FindViolation(Verify(r, Strict()), r, "R-1", BreachKind::kSanitization), nullptr);
+}
+
+TEST(VerifyTest, ARuleOpeningManyPairsIsFoundOnceWithTheRestCounted) {
+  auto r = ThreeTiers();
+  for (int i = 0; i < 30; ++i) r.segments.push_back(Seg("MN-" + std::to_string(i), Tier::kMyNumber, {"10.60." + std::to_string(i) + ".0/24"}));
+  r.flows = {Rule("R-1", "", 0, RuleAction::kAllow, {"10.60.0.0/16"}, {"LG"}, "tcp", "443")};
+  VerifyOptions o;
+  o.max_pairs_per_rule = 5;
+  const auto v = Verify(r, Strict(), o);
+  ASSERT_EQ(CountKind(v, BreachKind::kMyNumberIsolation), 5u);
+  std::size_t more = 0;
+  for (const auto& x : v.violations) more += x.more;
+  EXPECT_EQ(more, 25u);
+}
+
 TEST(VerifyTest, SanitizedAndAggregatedPathsAreNotFindings) {
   auto r = ThreeTiers();
   r.flows = {Rule("R-1", "FW", 10, RuleAction::kAllow, {"LG"}, {"IN"}, "tcp", "3389", {"GW-SAN"}),

@@ -2,6 +2,7 @@
 // about the three-tier separation, and the traffic monitor's alerts with their
 // status (acknowledged, handled as an incident, dismissed — each change in the
 // change history).
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -9,6 +10,7 @@
 
 #include "http/url.h"
 #include "web/handlers.h"
+#include "web/history_view.h"
 #include "web/pager.h"
 #include "web/register_view.h"
 
@@ -47,13 +49,19 @@ http::Response NetworkPage(WebApp& app, Ctx& ctx) {
     }
     d.set("kinds", kinds);
     store::PageQuery q;
-    q.limit = 200;
-    q.sort = "tier";
+    q.limit = 500;
     Data segments = List();
     if (auto page = lease->Query(reg::EntityKind::kSegment, q)) {
-      for (const auto& row : page->rows) {
-        auto seg = reg::FromRow<reg::Segment>(row);
-        if (!seg) continue;
+      // The tiers in the policy's order (My Number, LGWAN, internet), then those without one.
+      std::vector<reg::Segment> list;
+      for (const auto& row : page->rows)
+        if (auto seg = reg::FromRow<reg::Segment>(row)) list.push_back(std::move(*seg));
+      std::stable_sort(list.begin(), list.end(), [](const reg::Segment& a, const reg::Segment& b) {
+        auto order = [](const reg::Segment& s) { return s.tier ? static_cast<int>(*s.tier) : 99; };
+        return order(a) < order(b);
+      });
+      for (const auto& s_ : list) {
+        const auto* seg = &s_;
         Data s;
         s.set("number", seg->number);
         s.set("url", RecordUrl(reg::EntityKind::kSegment, seg->number));
@@ -119,8 +127,9 @@ http::Response NetworkPage(WebApp& app, Ctx& ctx) {
     for (const auto& a : *list) {
       Data r;
       r.set("id", std::to_string(a.id));
-      r.set("first_seen", a.first_seen.substr(0, 19));
-      r.set("last_seen", a.last_seen.substr(0, 19));
+      r.set("first_seen", DisplayTime(a.first_seen, lang));
+      r.set("last_seen", DisplayTime(a.last_seen, lang));
+      r.set("last_seen_iso", a.last_seen);
       r.set("rule", a.rule);
       const auto* known = policy::FindKnownRule(a.rule);
       r.set("rule_title", known ? std::string(English(lang) ? known->title_en : known->title_ja) : a.rule);

@@ -19,6 +19,7 @@ import roles from './scenarios/roles.mjs';
 import language from './scenarios/language.mjs';
 import registerFilter from './scenarios/register_filter.mjs';
 import smoke from './scenarios/smoke.mjs';
+import network from './scenarios/network.mjs';
 
 describe('mamori serve in a browser (架空市, profile nogata)', () => {
   before(async () => {
@@ -40,5 +41,6 @@ describe('mamori serve in a browser (架空市, profile nogata)', () => {
   roles();
   registerFilter();
   language();
+  network();
   smoke();
 });

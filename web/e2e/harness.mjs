@@ -255,6 +255,15 @@ export async function startApp({ profile = 'nogata' } = {}) {
   const reg = await readRegister();
   const accounts = chooseAccounts(reg);
   for (const a of Object.values(accounts)) await addAccount(db, a);
+  // A firewall's log through the traffic monitor: one blocked attempt from the
+  // My Number tier to the internet (twice: one alert, count 2) and one LGWAN →
+  // internet-tier flow; the alerts go to the store only.
+  await mamori(db, ['net', 'watch', '--out', 'none', '--format', 'auto', '-'], [
+    '<4>Nov 22 10:00:00 fw1 kernel: DROP IN=eth1 OUT=eth0 SRC=10.10.3.4 DST=203.0.113.9 PROTO=TCP SPT=5000 DPT=443',
+    '<4>Nov 22 10:00:05 fw1 kernel: DROP IN=eth1 OUT=eth0 SRC=10.10.3.4 DST=203.0.113.9 PROTO=TCP SPT=5001 DPT=443',
+    'date=2026-11-22 time=10:00:01 devname="FGT01" type="traffic" subtype="forward" srcip=10.20.1.5 srcport=51000 srcintf="port2" dstip=10.30.4.4 dstport=3389 dstintf="port3" proto=6 action="accept"',
+    '',
+  ].join('\n'));
 
   mkdirSync(artifactsDir, { recursive: true });
   const logFile = join(artifactsDir, 'server.log');
