@@ -24,7 +24,7 @@ unit=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' build/
 echo "== fuzz harnesses (clang, libFuzzer) =="
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$jobs" --target profile_loader_fuzz csv_import_fuzz xlsx_import_fuzz http_form_fuzz \
-  net_line_fuzz netflow_fuzz
+  net_line_fuzz netflow_fuzz net_model_fuzz
 ctest --test-dir build/fuzz --output-on-failure | tee build/fuzz/ctest.log
 fuzz=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' build/fuzz/ctest.log | tail -1)
 
