@@ -26,6 +26,8 @@ void RegisterApi(WebApp& app, http::Router& router) {
       {http::Method::kDelete, "/api/v1/register/{kind}/{number}", Access::kSignedIn, DeleteRecord},
       {http::Method::kGet, "/api/v1/findings", Access::kSignedIn, ListFindings},
       {http::Method::kGet, "/api/v1/history", Access::kSignedIn, ListHistory},
+      {http::Method::kGet, "/api/v1/net/alerts", Access::kSignedIn, ListAlerts},
+      {http::Method::kPost, "/api/v1/net/alerts/{id}/status", Access::kSignedIn, SetAlertStatus},
   };
   for (const auto& route : routes) router.Add(route.method, route.pattern, Guard(app, route.access, route.fn));
 

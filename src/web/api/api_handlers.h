@@ -9,6 +9,8 @@
 #include "policy/profile.h"
 #include "register/schema.h"
 #include "service/register_service.h"
+#include <nlohmann/json.hpp>
+
 #include "web/api/api_common.h"
 
 namespace mamori::web::api {
@@ -36,7 +38,13 @@ http::Response ListHistory(WebApp& app, ApiCtx& ctx);
 // the profile's level codes (built once, when the routes are registered).
 std::string OpenApiDocument(const policy::Profile& profile, const service::LevelCodes& levels);
 
-// ---- shared by the register handlers ----
+// api_network.cpp: the traffic monitor's alerts
+http::Response ListAlerts(WebApp& app, ApiCtx& ctx);
+http::Response SetAlertStatus(WebApp& app, ApiCtx& ctx);
+
+// ---- shared by the handlers ----
+// The request body as a JSON object (size, type and depth limited), or the error to answer with.
+Checked<nlohmann::json> BodyObject(const ApiCtx& ctx);
 // The kind named by the route's {kind} ("assets" …).
 std::optional<reg::EntityKind> KindParam(const ApiCtx& ctx);
 http::Response KindNotFound(const ApiCtx& ctx);

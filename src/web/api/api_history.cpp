@@ -83,7 +83,7 @@ http::Response ListHistory(WebApp& app, ApiCtx& ctx) {
     if (auto k = reg::KindFromKey(*entity)) {  // "asset", "assets", "資産" …
       kind = *k;
       q.entity = std::string(reg::Info(*k).key);
-    } else if (*entity == "setting" || *entity == "account") {
+    } else if (*entity == "setting" || *entity == "account" || *entity == "net_alert") {
       q.entity = *entity;
     } else {
       return BadParam(ctx, "entity", M(ctx.lang, "param.entity"));

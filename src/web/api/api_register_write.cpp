@@ -13,11 +13,8 @@
 
 namespace mamori::web::api {
 
-namespace {
-
 constexpr int kMaxBodyDepth = 8;  // {"users": ["…"]} is depth 2
 
-// The request body as a JSON object, or the error to answer with.
 Checked<nlohmann::json> BodyObject(const ApiCtx& ctx) {
   if (ctx.req.body.size() > kMaxBodyBytes)
     return tl::unexpected(ErrorResponse(413, "too_large", MF(ctx.lang, "body.too_large", std::to_string(kMaxBodyBytes))));
@@ -40,6 +37,8 @@ Checked<nlohmann::json> BodyObject(const ApiCtx& ctx) {
   if (!body.is_object()) return tl::unexpected(ErrorResponse(400, "bad_json", M(ctx.lang, "body.not_object")));
   return body;
 }
+
+namespace {
 
 std::string Join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;

@@ -137,6 +137,7 @@ class Env {
     if (thread_.joinable()) thread_.join();
     server_.reset();
     app_.reset();
+    alerts_.reset();
     pool_.reset();
     auth_.reset();
     accounts_.reset();
@@ -177,7 +178,25 @@ class Env {
     auto pool = StorePool::Create([db] { return store::OpenSqlite(db); }, 3);  // small: nested leases would deadlock
     if (!pool) return pool.error().ToString();
     pool_ = std::move(*pool);
-    app_ = std::make_unique<WebApp>(profile_, *pool_, *auth_, WebOptions{});
+    auto alerts = store::OpenSqliteAlerts(db_);
+    if (!alerts) return alerts.error().ToString();
+    alerts_ = std::move(*alerts);
+    store::NetAlert alert;
+    alert.first_seen = alert.last_seen = "2026-11-22T10:00:00.000+09:00";
+    alert.rule = "net.my_number_isolation";
+    alert.severity = "high";
+    alert.src_ip = "10.10.3.4";
+    alert.dst_ip = "203.0.113.9";
+    alert.dst_port = 443;
+    alert.protocol = 6;
+    alert.src_segment = "SEG-MN-01";
+    alert.src_tier = "my_number";
+    alert.count = 3;
+    alert.message = "マイナンバー利用事務系から公開アドレスへの通信";
+    if (auto id = alerts_->AddAlert(alert); !id) return id.error().ToString();
+    WebOptions web_options;
+    web_options.alerts = alerts_.get();
+    app_ = std::make_unique<WebApp>(profile_, *pool_, *auth_, web_options);
 
     for (auto [name, role, department, person] :
          {std::tuple{"ciso", reg::Role::kCiso, "", ""}, std::tuple{"tax-manager", reg::Role::kManager, "0107", "100055"},
@@ -217,6 +236,7 @@ class Env {
   policy::Profile profile_;
   std::unique_ptr<store::Store> history_;
   std::unique_ptr<store::AccountStore> accounts_;
+  std::unique_ptr<store::AlertStore> alerts_;
   std::unique_ptr<auth::Authenticator> auth_;
   std::unique_ptr<StorePool> pool_;
   std::unique_ptr<WebApp> app_;
@@ -730,6 +750,35 @@ TEST(ApiMessages, EveryKeyTheApiUsesIsInTheCatalogueInBothLanguages) {
     }
   }
   EXPECT_GT(seen, 30u);
+}
+
+
+TEST_F(ApiTest, TrafficAlertsAreListedAndTheirStatusChangedByTheRolesAllowed) {
+  auto r = Get("ciso", "/api/v1/net/alerts?status=new");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = r.Json();
+  ASSERT_EQ(j["total"], 1);
+  const auto& a = j["items"][0];
+  EXPECT_EQ(a["rule"], "net.my_number_isolation");
+  EXPECT_EQ(a["source"]["node"], "SEG-MN-01");
+  EXPECT_EQ(a["destination"]["port"], 443);
+  EXPECT_EQ(a["count"], 3);
+  const std::string url = "/api/v1/net/alerts/" + std::to_string(a["id"].get<std::int64_t>()) + "/status";
+  // A manager does not see them; the auditor reads but may not change them.
+  ExpectJsonError(Get("tax-manager", "/api/v1/net/alerts"), 403, "forbidden");
+  EXPECT_EQ(Get("auditor", "/api/v1/net/alerts").status, 200);
+  ExpectJsonError(Write("auditor", "POST", url, {{"status", "dismissed"}}), 403, "forbidden");
+  ExpectJsonError(Write("ciso", "POST", url, {{"status", "closed"}}), 400, "bad_request");
+  ExpectJsonError(Get("ciso", "/api/v1/net/alerts?status=closed"), 400, "bad_request");
+  auto set = Write("ciso", "POST", url, {{"status", "incident"}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.Json()["status"], "incident");
+  EXPECT_EQ(Get("ciso", "/api/v1/net/alerts?status=new").Json()["total"], 0);
+  auto history = Get("ciso", "/api/v1/history?entity=net_alert").Json();
+  ASSERT_EQ(history["total"], 1) << history.dump();
+  EXPECT_EQ(history["items"][0]["after"]["status"], "incident");
+  EXPECT_EQ(history["items"][0]["actor"], "ciso");
+  ExpectJsonError(Write("ciso", "POST", "/api/v1/net/alerts/999999/status", {{"status", "incident"}}), 404, "not_found");
 }
 
 }  // namespace

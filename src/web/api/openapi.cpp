@@ -450,6 +450,7 @@ std::string OpenApiDocument(const policy::Profile& profile, const service::Level
   for (const auto& info : reg::AllEntities()) entities.push_back(info.key);
   entities.push_back("setting");
   entities.push_back("account");
+  entities.push_back("net_alert");
   history_params.push_back(Param("entity", "query", {{"type", "string"}, {"enum", entities}},
                                  "record type (required with number unless the caller sees the whole register)"));
   history_params.push_back(Param("number", "query", {{"type", "string"}}, "record number"));
@@ -471,6 +472,34 @@ std::string OpenApiDocument(const policy::Profile& profile, const service::Level
         {"responses", Responses({{"200", Response("one page", Schema("HistoryPage"))}}, {"400", "401", "403", "500"})}}}};
   const J history_schemas = HistorySchemas();
   for (const auto& [name, schema] : history_schemas.items()) schemas[name] = schema;
+
+  J alert_params = J::array();
+  alert_params.push_back(Param("status", "query", {{"type", "string"}, {"enum", {"new", "acknowledged", "incident", "dismissed"}}},
+                               "alert status"));
+  alert_params.push_back(Param("rule", "query", {{"type", "string"}}, "rule id (net.my_number_isolation …)"));
+  alert_params.push_back(Param("since", "query", {{"type", "string"}}, "first seen at or after (ISO 8601)"));
+  alert_params.push_back(Ref("parameters", "limit"));
+  alert_params.push_back(Ref("parameters", "offset"));
+  alert_params.push_back(Ref("parameters", "lang"));
+  paths["/api/v1/net/alerts"] = {
+      {"get",
+       {{"tags", {"network"}},
+        {"operationId", "listAlerts"},
+        {"summary", "通信の警告 / traffic alerts recorded by mamori net watch, last seen first"},
+        {"description", "For the CISO, 統括, 情報セキュリティ責任者, auditors and system staff (403 otherwise). Each item: "
+                        "id, first_seen, last_seen, rule, severity, clause, source {ip, port, node, tier}, destination, "
+                        "protocol, action, device, input, count, message, status."},
+        {"parameters", alert_params},
+        {"responses", Responses({{"200", Response("one page", {{"type", "object"}})}}, {"400", "401", "403", "500"})}}}};
+  paths["/api/v1/net/alerts/{id}/status"] = {
+      {"post",
+       {{"tags", {"network"}},
+        {"operationId", "setAlertStatus"},
+        {"summary", "警告の状態 / set an alert's status (recorded in the change history)"},
+        {"description", "Body: {\"status\": \"new\" | \"acknowledged\" | \"incident\" | \"dismissed\"}. "
+                        "For the CISO, 統括 and system administrators."},
+        {"parameters", J::array({Param("id", "path", {{"type", "integer"}}, "alert id", true)})},
+        {"responses", Responses({{"200", Response("the alert", {{"type", "object"}})}}, {"400", "401", "403", "404", "500"})}}}};
 
   doc["paths"] = std::move(paths);
   doc["components"] = {
