@@ -191,6 +191,11 @@ void Monitor::Tick(std::int64_t now_ms) {
   for (auto* sink : sinks_) sink->Flush();
 }
 
+void Monitor::TickIdle(std::int64_t wall_ms) {
+  const bool live = latest_ms_ == 0 || wall_ms - latest_ms_ < 3'600'000;
+  Tick(live ? wall_ms : latest_ms_);
+}
+
 void Monitor::Finish() {
   while (!order_.empty()) {
     auto [first, key] = order_.front();

@@ -72,6 +72,9 @@ class Monitor {
   }
   // Closes the windows that ended before `now_ms` (event time; wall clock when flows carry none).
   void Tick(std::int64_t now_ms);
+  // The input is quiet: windows close by the wall clock when the flows are
+  // live (their times near `wall_ms`), by the latest event time when replaying old logs.
+  void TickIdle(std::int64_t wall_ms);
   // Closes every window and flushes the sinks (end of input, or a signal).
   void Finish();
 

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -189,6 +190,32 @@ TEST_F(MonitorTest, AWindowClosesAndTheSameFlowAlertsAgain) {
   for (const auto& [a, p] : capture_.seen) (p == AlertPhase::kFirst ? firsts : summaries)++;
   EXPECT_EQ(firsts, 2);
   EXPECT_EQ(summaries, 1);
+}
+
+TEST_F(MonitorTest, AQuietPipeStillClosesWindowsAndCommitsTheStore) {
+  MonitorOptions o;
+  o.window_ms = 500;
+  Use("nogata", o);
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  std::atomic<bool> stop{false};
+  std::thread reader([&] { (void)ReadLines(fds[0], "pipe", parse::Format::kIptables, *monitor_, stop); });
+  const auto now = NowMs();
+  const std::string line = fmt::format(
+      "kernel: DROP IN=eth1 OUT=eth0 SRC=10.10.3.4 DST=203.0.113.9 PROTO=TCP SPT=5000 DPT=443\n");
+  ASSERT_EQ(::write(fds[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+  ASSERT_EQ(::write(fds[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+  // Nothing more arrives for a while; then the pipe closes. ReadLines never
+  // calls Finish(), so a summary means the quiet pipe's idle tick closed the window.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  ::close(fds[1]);
+  reader.join();
+  ::close(fds[0]);
+  ASSERT_EQ(capture_.seen.size(), 2u);
+  EXPECT_EQ(capture_.seen[1].second, AlertPhase::kSummary);
+  EXPECT_EQ(capture_.seen[1].first.count, 2);
+  EXPECT_EQ(monitor_->OpenAlerts(), 0u);
+  EXPECT_LT(NowMs() - now, 5000);
 }
 
 TEST_F(MonitorTest, OpenAlertsStayBoundedHoweverManyDistinctFlows) {

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -115,7 +116,20 @@ Result<void> ReadLines(int fd, std::string_view name, parse::Format format, Moni
                        const std::atomic<bool>& stop, std::size_t max_line_bytes) {
   LineFeeder feeder(name, format, monitor, max_line_bytes);
   std::vector<char> buffer(kReadBlock);
+  // A pipe or a terminal (tail -F firewall.log | mamori net watch) may go quiet:
+  // windows still close and the store still commits, once a second.
+  struct stat st{};
+  const bool waits = ::fstat(fd, &st) == 0 && !S_ISREG(st.st_mode);
   while (!stop.load(std::memory_order_relaxed)) {
+    if (waits) {
+      pollfd p{fd, POLLIN, 0};
+      const int ready = ::poll(&p, 1, 1000);
+      if (ready == 0) {
+        monitor.TickIdle(NowMs());
+        continue;
+      }
+      if (ready < 0 && errno == EINTR) continue;
+    }
     const ssize_t n = ::read(fd, buffer.data(), buffer.size());
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -312,8 +326,7 @@ Result<void> Listeners::Run(Monitor& monitor, const std::atomic<bool>& stop, std
     const std::int64_t now = NowMs();
     if (duration_ms > 0 && now - start >= duration_ms) break;
     if (now - last_tick >= 1000) {
-      const auto latest = monitor.LatestMs();
-      monitor.Tick(latest == 0 || now - latest < 3'600'000 ? now : latest);
+      monitor.TickIdle(now);
       last_tick = now;
     }
     std::vector<pollfd> fds;
