@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -164,9 +165,10 @@ class SqliteStore final : public Store {
   }
 
   Result<void> AppendHistory(const HistoryEntry& e) override {
-    auto stmt = Cached(
+    static const std::string kSql =
         "INSERT INTO change_history (at, actor, action, entity, number, before, after, batch, note) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    auto stmt = Cached(kSql);
     if (!stmt) return Fail(stmt.error());
     const std::string at = e.at.empty() ? NowJst() : e.at;
     BindStatic(*stmt, 1, at);  // every bound string outlives the step
@@ -371,13 +373,15 @@ class SqliteStore final : public Store {
     return Stmt(raw);
   }
 
-  // Statements used once per row of an import are prepared once.
+  // Statements used once per row of an import are prepared once. Their SQL
+  // lives as long as the store (sql_ or a static), so its address is the key:
+  // no string is built or compared per row.
   Result<sqlite3_stmt*> Cached(const std::string& sql) {
-    auto it = cache_.find(sql);
+    auto it = cache_.find(&sql);
     if (it == cache_.end()) {
       auto stmt = Prepare(sql);
       if (!stmt) return Fail(stmt.error());
-      it = cache_.emplace(sql, std::move(*stmt)).first;
+      it = cache_.emplace(&sql, std::move(*stmt)).first;
     }
     sqlite3_clear_bindings(it->second.get());
     return it->second.get();
@@ -408,10 +412,10 @@ class SqliteStore final : public Store {
   Result<void> Write(EntityKind kind, const std::string& sql, const Row& row, bool expect_change, std::string_view verb) {
     auto stmt = Cached(sql);
     if (!stmt) return Fail(stmt.error());
-    // Text is bound without a copy (SQLITE_STATIC): `row` and `lists` outlive the step.
-    std::vector<std::string> lists;
-    lists.reserve(row.size());
-    for (std::size_t i = 0; i < row.size(); ++i) Bind(*stmt, static_cast<int>(i + 1), row[i], lists);
+    // Text is bound without a copy (SQLITE_STATIC): `row` and `lists_` outlive the step.
+    lists_.clear();
+    lists_.reserve(row.size());  // no reallocation while bound: pointers into it must stay valid
+    for (std::size_t i = 0; i < row.size(); ++i) Bind(*stmt, static_cast<int>(i + 1), row[i], lists_);
     const int rc = sqlite3_step(*stmt);
     sqlite3_reset(*stmt);
     const auto* number = std::get_if<std::string>(&row[0]);
@@ -498,7 +502,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<sqlite3, DbCloser> db_;
   std::filesystem::path file_;
   std::vector<EntitySql> sql_;
-  std::map<std::string, Stmt> cache_;
+  std::unordered_map<const std::string*, Stmt> cache_;
+  std::vector<std::string> lists_;  // JSON of a row's list fields while it is written
   int version_ = 0;
 };
 
