@@ -32,7 +32,7 @@ struct WatchOptions {
   std::string out = "-";
   std::vector<std::string> syslog_out;
   double window_s = 300;
-  std::size_t max_open = 100'000;
+  std::size_t max_open = 10'000;
   bool no_store = false;
   bool ignore_denied = false;
   double duration_s = 0;
@@ -218,7 +218,7 @@ void AddNetWatchCommand(CLI::App& net, Context& ctx, Action& run) {
   cmd->add_option("--out", o->out, "警告（ECS JSON 行）の出力先ファイル。- は標準出力（既定）、none は出さない");
   cmd->add_option("--syslog-out", o->syslog_out, "警告を RFC 5424 syslog で送る先: udp://ホスト:ポート または tcp://ホスト:ポート");
   cmd->add_option("--window", o->window_s, "同じ警告をまとめる時間（秒、既定 300）")->check(CLI::PositiveNumber);
-  cmd->add_option("--max-open", o->max_open, "同時にまとめておく警告の上限（既定 100000。超えると古いものから確定）")
+  cmd->add_option("--max-open", o->max_open, "同時にまとめておく警告の上限（既定 10000、一件およそ 1.5 KB。超えると古いものから件数を確定）")
       ->check(CLI::Range(1, 10'000'000));
   cmd->add_flag("--no-store", o->no_store, "警告を台帳に記録しない");
   cmd->add_flag("--ignore-denied", o->ignore_denied, "機器が遮断した通信は警告しない（既定では重要度を一段下げて警告）");

@@ -37,7 +37,7 @@ class Classifier {
 
 struct MonitorOptions {
   std::int64_t window_ms = 5 * 60 * 1000;  // one alert per (rule, endpoints, port) per window
-  std::size_t max_open_alerts = 100'000;   // windows open at once; the oldest closes first beyond it
+  std::size_t max_open_alerts = 10'000;    // windows open at once (about 1.5 KB each); the oldest closes first beyond it
   bool alert_denied = true;                // also alert on flows the device blocked (one severity lower)
   std::size_t report_malformed = 20;       // the first N malformed inputs are printed with their position
   bool english = false;
