@@ -17,6 +17,8 @@ packages=(
   libboost1.81-dev libssl-dev openssl liboath-dev libldap-dev libqrencode-dev libkainjow-mustache-dev
   # tests of the web application: a real LDAP server, headless Chromium with Japanese fonts, load
   slapd ldap-utils chromium fonts-noto-cjk wrk curl
+  # net watch (issue 4): a real NetFlow exporter for the end-to-end test, nfcapd/nfdump as the benchmark's peer
+  softflowd nfdump
 )
 
 missing=()

@@ -183,6 +183,11 @@ std::int64_t TimeOf(const RecordView& v, const MessageTime& mt, Role sec, Role m
     if (mt.has_uptime) return mt.export_ms - static_cast<std::int32_t>(mt.uptime_ms - t);
     std::int64_t init = v.Has(Role::kSysInitMs) ? static_cast<std::int64_t>(Be64(v.At(Role::kSysInitMs)) & kMask) : 0;
     if (init == 0) init = mt.sys_init_ms;
+    // The 32-bit uptime wraps after 49.7 days, and an exporter replaying a capture
+    // (softflowd -r) sends flows that began before it started as "negative"
+    // uptimes: take the time within ±24.8 days of the export, as for v9.
+    if (init != 0 && mt.export_ms != 0)
+      return mt.export_ms + static_cast<std::int32_t>(static_cast<std::uint32_t>(init + t - mt.export_ms));
     if (init != 0) return init + t;
   }
   return 0;

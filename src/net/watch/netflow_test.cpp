@@ -1,6 +1,8 @@
 // NetFlow v5 / v9 / IPFIX decoding, on datagrams built here field by field.
 #include "net/watch/netflow.h"
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 #include "net/watch/test_support.h"
@@ -306,6 +308,30 @@ TEST(Ipfix, SysUptimeTimesUseTheSystemInitTimeFromOptions) {
   EXPECT_EQ(r.skipped, 1u);
   ASSERT_EQ(r.flows, 1u) << r.reason;
   EXPECT_EQ(out[0].time_ms, 1795334400000);
+}
+
+TEST(Ipfix, SysUptimeTimesAreTakenNearTheExportTimeAcrossTheWrap) {
+  // softflowd -r starts its clock when it starts: flows of an older capture have
+  // "negative" uptimes (0xFFFEF838 = -67,528 ms); and a 32-bit uptime wraps after 49.7 days.
+  Bytes opt;
+  opt.U16(510).U16(2).U16(1).U16(149).U16(4).U16(160).U16(8);
+  const std::uint64_t export_ms = static_cast<std::uint64_t>(kSecs) * 1000;
+  const std::uint64_t sixty_days = 60ULL * 86'400'000;
+  Bytes tpl = TemplateRecord(511, {{8, 4}, {12, 4}, {22, 4}});
+  FlowDecoder d;
+  std::vector<FlowEvent> out;
+  for (auto [init, uptime, expected] : {std::tuple{export_ms, 0xFFFEF838u, export_ms - 67'528},
+                                        std::tuple{export_ms - sixty_days, static_cast<std::uint32_t>(sixty_days - 10'000),
+                                                   export_ms - 10'000}}) {
+    Bytes optdata;
+    optdata.U32(1).U64(init);
+    Bytes rec;
+    rec.Addr(A("10.0.0.1")).Addr(A("10.0.0.2")).U32(uptime);
+    out.clear();
+    auto r = DecodeOne(d, Ipfix(kSecs, 1, {Set(3, opt), Set(510, optdata), Set(2, tpl), Set(511, rec)}), out);
+    ASSERT_EQ(r.flows, 1u) << r.reason;
+    EXPECT_EQ(out[0].time_ms, static_cast<std::int64_t>(expected));
+  }
 }
 
 TEST(Ipfix, EndTimeWhenTheRecordHasNoStart) {
