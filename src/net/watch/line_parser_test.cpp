@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "net/watch/test_support.h"
@@ -108,6 +109,56 @@ TEST(LineParser, AutoSticksToZeekAfterFields) {
   EXPECT_EQ(r.outcome, LineOutcome::kMalformed);
   r = p.Parse("1795334400.5\t10.0.0.1\t10.0.0.2", f);
   EXPECT_EQ(r.outcome, LineOutcome::kFlow) << r.reason;
+}
+
+TEST(LineParser, ZeekNumbersOfEveryLength) {
+  // Ports, counters and ts are read eight digits at a time where the line allows it:
+  // every length, the limits, and a non-digit at each place behave as the general readers.
+  LineParser p(Format::kZeekTsv, Opts());
+  FlowEvent f;
+  ASSERT_EQ(p.Parse("#fields\tts\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\torig_pkts\tresp_pkts", f).outcome,
+            LineOutcome::kSkip);
+  auto line = [](std::string_view ts, std::string_view sport, std::string_view pkts) {
+    return fmt::format("{}\t10.0.0.1\t{}\t10.0.0.2\t443\t{}\t1", ts, sport, pkts);
+  };
+  std::string digits;
+  for (int n = 1; n <= 21; ++n) {
+    digits += static_cast<char>('0' + n % 10);
+    const auto r = p.Parse(line("1795305600.5", "80", digits), f);
+    if (n <= 19) {  // 21 digits never; 20 here exceed UINT64_MAX / 4
+      ASSERT_EQ(r.outcome, LineOutcome::kFlow) << n << " " << r.reason;
+      EXPECT_EQ(f.packets, std::stoull(digits) + 1) << n;
+    } else {
+      EXPECT_EQ(r.outcome, LineOutcome::kMalformed) << n;
+    }
+    for (std::size_t at = 0; at < digits.size() && n <= 9; ++at) {
+      std::string bad = digits;
+      bad[at] = at % 2 ? '/' : ':';  // the bytes just below '0' and above '9'
+      EXPECT_EQ(p.Parse(line("1795305600.5", "80", bad), f).outcome, LineOutcome::kMalformed) << bad;
+    }
+  }
+  for (auto [port, ok] : {std::pair<std::string_view, bool>{"0", true}, {"65535", true}, {"065535", false},
+                          {"65536", false}, {"99999", false}, {"6553a", false}, {"00080", true}}) {
+    const auto r = p.Parse(line("1795305600.5", port, "1"), f);
+    EXPECT_EQ(r.outcome, ok ? LineOutcome::kFlow : LineOutcome::kMalformed) << port;
+    if (ok) {
+      EXPECT_EQ(f.src_port, std::stoul(std::string(port)));
+    }
+  }
+  for (auto [ts, ms] : {std::pair<std::string_view, std::int64_t>{"1795305600.123456", 1795305600123},
+                        {"0795305600.999999", 795305600999}, {"1795305600.000001", 1795305600000},
+                        {"1795305600", 1795305600000}, {"1795305600.1", 1795305600100},
+                        {"12345678901.123456", 12345678901123}, {"1795305600.123456789", 1795305600123},
+                        {"1795305600.12345a", -1}, {"17953056a0.123456", -1}, {"1a95305600.123456", -1},
+                        {"1795305600,123456", -1}, {"1795305600.1234567890", -1}}) {
+    const auto r = p.Parse(line(ts, "80", "1"), f);
+    if (ms < 0) {
+      EXPECT_EQ(r.outcome, LineOutcome::kMalformed) << ts;
+    } else {
+      ASSERT_EQ(r.outcome, LineOutcome::kFlow) << ts << " " << r.reason;
+      EXPECT_EQ(f.time_ms, ms) << ts;
+    }
+  }
 }
 
 TEST(LineParser, AsaTeardownKeepsTheDirectionOfItsBuild) {

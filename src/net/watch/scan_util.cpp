@@ -36,6 +36,16 @@ std::size_t Find(std::string_view haystack, std::string_view needle, std::size_t
 bool ParseUnsigned(std::string_view s, std::uint64_t max, std::uint64_t& out) {
   if (s.empty() || s.size() > 20) return false;
   std::uint64_t v = 0;
+  if (s.size() <= 19) {  // cannot overflow 64 bits: one comparison at the end
+    for (char c : s) {
+      const unsigned d = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
+      if (d > 9) return false;
+      v = v * 10 + d;
+    }
+    if (v > max) return false;
+    out = v;
+    return true;
+  }
   for (char c : s) {
     if (!IsDigit(c)) return false;
     const auto d = static_cast<std::uint64_t>(c - '0');
