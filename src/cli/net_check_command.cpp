@@ -19,6 +19,7 @@
 #include "check/engine.h"
 #include "check/report.h"
 #include "check/snapshot.h"
+#include "cli/findings_output.h"
 #include "cli/net_commands.h"
 #include "exchange/read_files.h"
 #include "net/verify.h"
@@ -27,18 +28,9 @@
 namespace mamori::cli {
 namespace {
 
-struct NetCheckOptions {
+struct NetCheckOptions : FindingsOutput {
   std::vector<std::string> proposed;
-  std::string format = "text";
-  std::string fail_on = "high";
-  std::string today;
-  bool all = false;
-  std::vector<std::string> statuses;
 };
-
-policy::Severity Threshold(const std::string& fail_on) {
-  return fail_on == "low" ? policy::Severity::kLow : fail_on == "medium" ? policy::Severity::kMedium : policy::Severity::kHigh;
-}
 
 bool AtOrAbove(policy::Severity s, policy::Severity threshold) {
   return static_cast<int>(s) <= static_cast<int>(threshold);
@@ -148,32 +140,12 @@ void PrintFindings(std::ostream& out, const policy::Profile& profile, const std:
 int RunCurrent(Context& ctx, const NetCheckOptions& o, const policy::Profile& profile, const reg::Register& reg,
                const check::CheckOptions& options) {
   const auto findings = check::RunChecks(NetOnly(profile), reg, options);
-  const bool en = options.english;
-  if (o.format == "json") {
-    auto selected = findings;
-    if (!o.statuses.empty())
-      std::erase_if(selected, [&](const check::Finding& f) {
-        return std::find(o.statuses.begin(), o.statuses.end(), check::StatusKey(f.status)) == o.statuses.end();
-      });
-    *ctx.out << check::FindingsToJson(profile, selected).dump(2) << '\n';
-  } else {
-    check::TextReportOptions text;
-    text.english = en;
-    text.today = options.today;
-    if (o.all) text.statuses.insert(check::Status::kPass);
-    if (!o.statuses.empty()) {
-      text.statuses.clear();
-      for (const auto& s : o.statuses)
-        for (auto st : {check::Status::kFail, check::Status::kPass, check::Status::kUnknown})
-          if (check::StatusKey(st) == s) text.statuses.insert(st);
-    }
-    check::PrintFindingsText(*ctx.out, profile, findings, text);
-    const auto summary = check::Summarize(findings);
-    if (summary.fail == 0 && summary.unknown == 0)
-      *ctx.out << (en ? "\nThe three tiers are separated as the policy requires.\n" : "\n三層の分離はポリシーのとおりです。\n");
-  }
-  if (o.fail_on == "none") return kExitOk;
-  return check::FailsAt(findings, Threshold(o.fail_on)) ? kExitFindings : kExitOk;
+  const int status = PrintFindings(ctx, profile, findings, o, options);
+  const auto summary = check::Summarize(findings);
+  if (o.format != "json" && summary.fail == 0 && summary.unknown == 0)
+    *ctx.out << (options.english ? "\nThe three tiers are separated as the policy requires.\n"
+                                 : "\n三層の分離はポリシーのとおりです。\n");
+  return status;
 }
 
 std::string TierOrKind(const net::Model& m, net::NodeId id, bool en) {
@@ -197,17 +169,18 @@ int RunProposed(Context& ctx, const NetCheckOptions& o, const policy::Profile& p
   const auto added = Missing(findings_after, findings_before);
   const auto resolved = Missing(findings_before, findings_after);
 
-  const auto threshold = Threshold(o.fail_on);
+  const auto threshold = FailThreshold(o);
   bool breaks = false;
-  for (const auto& f : added)
-    if (f.status == check::Status::kFail && AtOrAbove(f.severity, threshold)) breaks = true;
-  auto breach_counts = [&](const net::Breach& b) {
-    const auto* rule = profile.Rule(net::BreachRule(b.kind));
-    return rule && rule->enabled && AtOrAbove(rule->severity, threshold);
-  };
-  for (const auto& n : fresh)
-    if (std::any_of(n.breaches.begin(), n.breaches.end(), breach_counts)) breaks = true;
-  if (o.fail_on == "none") breaks = false;
+  if (threshold) {
+    for (const auto& f : added)
+      if (f.status == check::Status::kFail && AtOrAbove(f.severity, *threshold)) breaks = true;
+    auto breach_counts = [&](const net::Breach& b) {
+      const auto* rule = profile.Rule(net::BreachRule(b.kind));
+      return rule && rule->enabled && AtOrAbove(rule->severity, *threshold);
+    };
+    for (const auto& n : fresh)
+      if (std::any_of(n.breaches.begin(), n.breaches.end(), breach_counts)) breaks = true;
+  }
 
   if (o.format == "json") {
     nlohmann::ordered_json j;
@@ -281,15 +254,10 @@ int RunNetCheck(Context& ctx, const NetCheckOptions& o) {
   if (!session) return Report(ctx, session.error());
   auto snapshot = check::LoadSnapshot(*session->store);
   if (!snapshot) return Report(ctx, snapshot.error());
-  check::CheckOptions options;
-  options.english = ctx.config.English();
-  if (!o.today.empty()) {
-    auto d = ParseDate(o.today);
-    if (!d) return Report(ctx, d.error());
-    options.today = *d;
-  }
-  if (o.proposed.empty()) return RunCurrent(ctx, o, *session->profile, *snapshot, options);
-  return RunProposed(ctx, o, *session->profile, *snapshot, options);
+  auto options = CheckOptionsFor(ctx, o);
+  if (!options) return Report(ctx, options.error());
+  if (o.proposed.empty()) return RunCurrent(ctx, o, *session->profile, *snapshot, *options);
+  return RunProposed(ctx, o, *session->profile, *snapshot, *options);
 }
 
 }  // namespace
@@ -301,14 +269,7 @@ void AddNetCheckCommand(CLI::App& net, Context& ctx, Action& run) {
   cmd->add_option("--proposed", o->proposed,
                   "変更案（セグメント・中継装置・外部接続・通信ルールのシート; CSV または XLSX）: 現在の台帳に重ねて差分を示す")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--format", o->format, "text（既定）または json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--fail-on", o->fail_on, "この重大度以上の違反があれば終了コード 1（high 既定, medium, low, none）")
-      ->check(CLI::IsMember({"high", "medium", "low", "none"}));
-  cmd->add_option("--status", o->statuses, "表示する判定（fail, unknown, pass; 既定 text は fail,unknown、json はすべて）")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"fail", "pass", "unknown"}));
-  cmd->add_flag("--all", o->all, "適合したものも表示する");
-  cmd->add_option("--today", o->today, "基準日（既定: 今日）");
+  AddFindingsOutputOptions(*cmd, *o);
   cmd->callback([&ctx, &run, o] { run = [&ctx, o] { return RunNetCheck(ctx, *o); }; });
 }
 
