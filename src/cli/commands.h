@@ -21,6 +21,10 @@ void AddProfileCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddInitCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddRegisterCommands(CLI::App& parent, Context& ctx, Action& run);  // asset, system, terminal, person …
 void AddImportCommand(CLI::App& parent, Context& ctx, Action& run);
+// What `import` and `net import` share once the files are rows: all-or-nothing
+// import (or dry run), the counts per kind, and `recorded(batch)` when written.
+int ApplyImport(Context& ctx, std::vector<service::IncomingSheet> incoming, bool dry_run,
+                const std::function<std::string(const std::string& batch)>& recorded);
 void AddExportCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddCheckCommand(CLI::App& parent, Context& ctx, Action& run);
 void AddNetCommand(CLI::App& parent, Context& ctx, Action& run);  // net check | import | watch | alerts

@@ -34,13 +34,23 @@ int RunImport(Context& ctx, const ImportOptions& o) {
   for (auto& f : files->sheets)
     incoming.push_back(
         service::MakeIncomingSheet(f.mapped.kind, f.label, std::move(f.mapped.rows), f.mapped.source_rows));
+  return ApplyImport(ctx, std::move(incoming), o.dry_run, [en](const std::string& batch) {
+    return en ? fmt::format("Recorded in the change history as {}.\n", batch)
+              : fmt::format("変更履歴に {} として記録しました（mamori history --batch {}）。\n", batch, batch);
+  });
+}
+
+}  // namespace
+
+int ApplyImport(Context& ctx, std::vector<service::IncomingSheet> incoming, bool dry_run,
+                const std::function<std::string(const std::string& batch)>& recorded) {
+  const bool en = ctx.config.English();
   // Organs before departments before the records that name them.
   std::stable_sort(incoming.begin(), incoming.end(),
                    [](const auto& a, const auto& b) { return static_cast<int>(a.kind) < static_cast<int>(b.kind); });
-
   auto session = ctx.open(ctx.config, NeedProfile::kNo);
   if (!session) return Report(ctx, session.error());
-  auto plan = session->registry->Import(std::move(incoming), o.dry_run);
+  auto plan = session->registry->Import(std::move(incoming), dry_run);
   if (!plan) return Report(ctx, plan.error());
   for (const auto& [kind, c] : plan->counts) {
     const auto& info = reg::Info(kind);
@@ -49,15 +59,12 @@ int RunImport(Context& ctx, const ImportOptions& o) {
                     : fmt::format("{}: 追加 {} 件、変更 {} 件、変更なし {} 件\n", info.label_ja, c.created, c.updated,
                                   c.unchanged));
   }
-  if (o.dry_run)
+  if (dry_run)
     *ctx.out << (en ? "Dry run: nothing was written.\n" : "試行のみ: 何も書き込んでいません。\n");
   else
-    *ctx.out << (en ? fmt::format("Recorded in the change history as {}.\n", plan->batch)
-                    : fmt::format("変更履歴に {} として記録しました（mamori history --batch {}）。\n", plan->batch, plan->batch));
+    *ctx.out << recorded(plan->batch);
   return kExitOk;
 }
-
-}  // namespace
 
 void AddImportCommand(CLI::App& parent, Context& ctx, Action& run) {
   auto o = std::make_shared<ImportOptions>();

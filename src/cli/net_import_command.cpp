@@ -67,26 +67,10 @@ int RunNetImport(Context& ctx, const NetImportOptions& o) {
           service::MakeIncomingSheet(f.mapped.kind, f.label, std::move(f.mapped.rows), f.mapped.source_rows));
     }
   }
-  std::stable_sort(incoming.begin(), incoming.end(),
-                   [](const auto& a, const auto& b) { return static_cast<int>(a.kind) < static_cast<int>(b.kind); });
-  auto session = ctx.open(ctx.config, NeedProfile::kNo);
-  if (!session) return Report(ctx, session.error());
-  auto plan = session->registry->Import(std::move(incoming), o.dry_run);
-  if (!plan) return Report(ctx, plan.error());
-  for (const auto& [kind, c] : plan->counts) {
-    const auto& info = reg::Info(kind);
-    *ctx.out << (en ? fmt::format("{}: {} created, {} updated, {} unchanged\n", info.label_en, c.created, c.updated,
-                                  c.unchanged)
-                    : fmt::format("{}: 追加 {} 件、変更 {} 件、変更なし {} 件\n", info.label_ja, c.created, c.updated,
-                                  c.unchanged));
-  }
-  if (o.dry_run) {
-    *ctx.out << (en ? "Dry run: nothing was written.\n" : "試行のみ: 何も書き込んでいません。\n");
-  } else {
-    *ctx.out << (en ? fmt::format("Recorded in the change history as {}. Verify it with: mamori net check\n", plan->batch)
-                    : fmt::format("変更履歴に {} として記録しました。mamori net check で分離を検証できます。\n", plan->batch));
-  }
-  return kExitOk;
+  return ApplyImport(ctx, std::move(incoming), o.dry_run, [en](const std::string& batch) {
+    return en ? fmt::format("Recorded in the change history as {}. Verify it with: mamori net check\n", batch)
+              : fmt::format("変更履歴に {} として記録しました。mamori net check で分離を検証できます。\n", batch);
+  });
 }
 
 }  // namespace
