@@ -19,6 +19,11 @@ find_package(OpenSSL REQUIRED)
 pkg_check_modules(OATH REQUIRED IMPORTED_TARGET liboath)
 pkg_check_modules(LDAP REQUIRED IMPORTED_TARGET ldap lber)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+# Mail 無害化 (issue 5): GMime 3 parses MIME (charsets decoded by ICU, not by
+# GMime's iconv); libmilter for the Postfix milter.
+pkg_check_modules(GMIME REQUIRED IMPORTED_TARGET gmime-3.0)
+find_library(MILTER_LIBRARY milter REQUIRED)
+find_path(MILTER_INCLUDE_DIR libmilter/mfapi.h REQUIRED)
 find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
 if(MAMORI_TESTS)
   find_package(GTest REQUIRED)

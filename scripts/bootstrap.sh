@@ -19,6 +19,8 @@ packages=(
   slapd ldap-utils chromium fonts-noto-cjk wrk curl
   # net watch (issue 4): a real NetFlow exporter for the end-to-end test, nfcapd/nfdump as the benchmark's peer
   softflowd nfdump
+  # mail 無害化 (issue 5): GMime 3, libmilter; Postfix for the milter's end-to-end test
+  libgmime-3.0-dev libmilter-dev postfix
 )
 
 missing=()
@@ -32,6 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
+  # Postfix asks what kind of mail server this is; the tests run their own instance.
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
