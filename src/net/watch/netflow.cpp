@@ -1,5 +1,6 @@
 #include "net/watch/netflow.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <unordered_map>
@@ -186,9 +187,13 @@ std::int64_t TimeOf(const RecordView& v, const MessageTime& mt, Role sec, Role m
     // The 32-bit uptime wraps after 49.7 days, and an exporter replaying a capture
     // (softflowd -r) sends flows that began before it started as "negative"
     // uptimes: take the time within ±24.8 days of the export, as for v9.
+    // In unsigned arithmetic: a hostile exporter may announce an init time near
+    // 2^63, and init + t must not overflow (it only matters modulo 2^32 here).
+    const auto init_u = static_cast<std::uint64_t>(init);
     if (init != 0 && mt.export_ms != 0)
-      return mt.export_ms + static_cast<std::int32_t>(static_cast<std::uint32_t>(init + t - mt.export_ms));
-    if (init != 0) return init + t;
+      return mt.export_ms +
+             static_cast<std::int32_t>(static_cast<std::uint32_t>(init_u + t - static_cast<std::uint64_t>(mt.export_ms)));
+    if (init != 0) return static_cast<std::int64_t>(std::min<std::uint64_t>(init_u + t, kMask));
   }
   return 0;
 }

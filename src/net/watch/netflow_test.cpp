@@ -1,6 +1,7 @@
 // NetFlow v5 / v9 / IPFIX decoding, on datagrams built here field by field.
 #include "net/watch/netflow.h"
 
+#include <cstdlib>
 #include <tuple>
 
 #include <gtest/gtest.h>
@@ -331,6 +332,31 @@ TEST(Ipfix, SysUptimeTimesAreTakenNearTheExportTimeAcrossTheWrap) {
     auto r = DecodeOne(d, Ipfix(kSecs, 1, {Set(3, opt), Set(510, optdata), Set(2, tpl), Set(511, rec)}), out);
     ASSERT_EQ(r.flows, 1u) << r.reason;
     EXPECT_EQ(out[0].time_ms, static_cast<std::int64_t>(expected));
+  }
+}
+
+TEST(Ipfix, AnAbsurdSystemInitTimeGivesATimeWithoutOverflow) {
+  // systemInitTimeMilliseconds near 2^63 (as a fuzzer found): init + uptime
+  // must neither overflow nor stop the decoding; with an export time the
+  // flow lands within ±24.8 days of it, without one it is capped.
+  Bytes opt;
+  opt.U16(520).U16(2).U16(1).U16(149).U16(4).U16(160).U16(8);
+  Bytes tpl = TemplateRecord(521, {{8, 4}, {12, 4}, {22, 4}});
+  for (std::uint32_t export_secs : {kSecs, 0u}) {
+    Bytes optdata;
+    optdata.U32(1).U64(0x7fffffffffffff00ULL);
+    Bytes rec;
+    rec.Addr(A("10.0.0.1")).Addr(A("10.0.0.2")).U32(0xfffffff0u);
+    FlowDecoder d;
+    std::vector<FlowEvent> out;
+    auto r = DecodeOne(d, Ipfix(export_secs, 1, {Set(3, opt), Set(520, optdata), Set(2, tpl), Set(521, rec)}), out);
+    ASSERT_EQ(r.flows, 1u) << r.reason;
+    if (export_secs != 0) {
+      const std::int64_t export_ms = static_cast<std::int64_t>(export_secs) * 1000;
+      EXPECT_LE(std::llabs(out[0].time_ms - export_ms), 2'147'483'648LL);
+    } else {
+      EXPECT_EQ(out[0].time_ms, 0x7fffffffffffffffLL);
+    }
   }
 }
 
