@@ -100,9 +100,36 @@ void CompileMyNumber(MapReader& top, Profile& p, CompileContext& ctx) {
   }
 }
 
+namespace {
+
+// sanitization.mail: how `mamori sanitize mail` and `mamori milter` text-ize
+// mail. Every key is optional; the defaults are the guideline's.
+void CompileMailSanitization(MapReader& parent, MailSanitization& m, CompileContext& ctx) {
+  MapReader r(parent.Get("mail"), parent.PathOf("mail"),
+              {"links", "attachments", "encrypted", "hold_password_archives", "notice_language", "output_charset",
+               "max_message_bytes", "max_parts", "max_depth", "max_header_bytes", "retention_days", "release_roles"},
+              ctx.diag);
+  m.links = r.Enum<MailLinks>("links").value_or(m.links);
+  m.attachments = r.Enum<MailAttachments>("attachments").value_or(m.attachments);
+  m.encrypted = r.Enum<MailEncrypted>("encrypted").value_or(m.encrypted);
+  m.hold_password_archives = r.Bool("hold_password_archives", m.hold_password_archives);
+  m.notice_language = r.Enum<MailLanguage>("notice_language").value_or(m.notice_language);
+  m.output_charset = r.Enum<MailCharset>("output_charset").value_or(m.output_charset);
+  if (auto mb = r.Int("max_message_bytes", 1024, 1024 * 1024 * 1024)) m.max_message_bytes = *mb;
+  m.max_parts = r.Int("max_parts", 1, 100000).value_or(m.max_parts);
+  m.max_depth = r.Int("max_depth", 1, 100).value_or(m.max_depth);
+  m.max_header_bytes = r.Int("max_header_bytes", 998, 1024 * 1024).value_or(m.max_header_bytes);
+  m.retention_days = r.Int("retention_days", 1, 3650).value_or(m.retention_days);
+  m.release_roles = r.Enums<reg::Role>("release_roles");
+  if (m.release_roles.empty())
+    m.release_roles = {reg::Role::kCiso, reg::Role::kChiefOfficer, reg::Role::kManager};
+}
+
+}  // namespace
+
 void CompileNetwork(MapReader& top, Profile& p, CompileContext& ctx) {
   {
-    MapReader r(top.Get("sanitization"), "sanitization", {"directions", "clause", "methods"}, ctx.diag);
+    MapReader r(top.Get("sanitization"), "sanitization", {"directions", "clause", "methods", "mail"}, ctx.diag);
     if (!r.Present()) top.Missing("sanitization");
     p.sanitization.directions = r.Enums<Direction>("directions");
     p.sanitization.clause = r.ClauseId("clause", ctx.clause_refs, r.Present());
@@ -113,6 +140,7 @@ void CompileNetwork(MapReader& top, Profile& p, CompileContext& ctx) {
           p.sanitization.methods.push_back(SanitizationMethod{e.key, std::move(*name)});
       }
     }
+    CompileMailSanitization(r, p.sanitization.mail, ctx);
   }
   {
     MapReader r(top.Get("internet"), "internet", {"monitoring", "security_cloud", "aggregator", "clause"}, ctx.diag);

@@ -168,8 +168,21 @@ json ProfileToJson(const Profile& p) {
   out["my_number"] = MyNumberJson(p.my_number);
   json methods = json::array();
   for (const auto& m : p.sanitization.methods) methods.push_back({{"id", m.id}, {"name", m.name}});
+  const MailSanitization& mail = p.sanitization.mail;
+  json mail_json = {{"links", Key(mail.links)},
+                    {"attachments", Key(mail.attachments)},
+                    {"encrypted", Key(mail.encrypted)},
+                    {"hold_password_archives", mail.hold_password_archives},
+                    {"notice_language", Key(mail.notice_language)},
+                    {"output_charset", Key(mail.output_charset)},
+                    {"max_message_bytes", mail.max_message_bytes},
+                    {"max_parts", mail.max_parts},
+                    {"max_depth", mail.max_depth},
+                    {"max_header_bytes", mail.max_header_bytes},
+                    {"retention_days", mail.retention_days},
+                    {"release_roles", Keys(mail.release_roles)}};
   out["sanitization"] = {{"directions", Keys(p.sanitization.directions)}, {"methods", methods},
-                         {"clause", p.sanitization.clause}};
+                         {"clause", p.sanitization.clause}, {"mail", mail_json}};
   out["internet"] = {{"monitoring", p.internet.monitoring}, {"security_cloud", Key(p.internet.security_cloud)},
                      {"aggregator", p.internet.aggregator}, {"clause", p.internet.clause}};
   json connections = json::array();

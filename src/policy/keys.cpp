@@ -61,6 +61,31 @@ constexpr std::array<EnumName, 2> kDirections{{
     {"lgwan_to_internet", "LGWAN接続系→インターネット接続系", "LGWAN tier → internet tier"},
 }};
 
+constexpr std::array<EnumName, 2> kMailLinks{{
+    {"defang", "無効化して表示（hxxps://example[.]jp）", "Shown defanged (hxxps://example[.]jp)"},
+    {"remove", "削除（リンクの文字だけ残す）", "Removed (link text kept)"},
+}};
+
+constexpr std::array<EnumName, 2> kMailAttachments{{
+    {"remove", "削除して一覧を通知", "Removed and listed"},
+    {"hold", "メールごと保留し、解除を待つ", "Whole message held for release"},
+}};
+
+constexpr std::array<EnumName, 2> kMailEncrypted{{
+    {"hold", "保留し、解除を待つ", "Held for release"},
+    {"remove", "暗号化部分を削除", "Encrypted part removed"},
+}};
+
+constexpr std::array<EnumName, 2> kMailLanguages{{
+    {"ja", "日本語", "Japanese"},
+    {"en", "英語", "English"},
+}};
+
+constexpr std::array<EnumName, 2> kMailCharsets{{
+    {"utf-8", "UTF-8", "UTF-8"},
+    {"iso-2022-jp", "ISO-2022-JP（収まらない文字があれば UTF-8）", "ISO-2022-JP (UTF-8 when a character does not fit)"},
+}};
+
 constexpr std::array<EnumName, 2> kSecurityClouds{{
     {"required", "自治体情報セキュリティクラウドの導入等", "Municipal security cloud required"},
     {"not_required", "定めなし（監視のみ）", "Not required (monitoring only)"},
@@ -105,6 +130,11 @@ template <> std::span<const EnumName> Names<TierModel>() { return kTierModels; }
 template <> std::span<const EnumName> Names<MyNumberMode>() { return kMyNumberModes; }
 template <> std::span<const EnumName> Names<Direction>() { return kDirections; }
 template <> std::span<const EnumName> Names<SecurityCloud>() { return kSecurityClouds; }
+template <> std::span<const EnumName> Names<MailLinks>() { return kMailLinks; }
+template <> std::span<const EnumName> Names<MailAttachments>() { return kMailAttachments; }
+template <> std::span<const EnumName> Names<MailEncrypted>() { return kMailEncrypted; }
+template <> std::span<const EnumName> Names<MailLanguage>() { return kMailLanguages; }
+template <> std::span<const EnumName> Names<MailCharset>() { return kMailCharsets; }
 template <> std::span<const EnumName> Names<AuditRegime>() { return kAuditRegimes; }
 template <> std::span<const EnumName> Names<Visibility>() { return kVisibilities; }
 template <> std::span<const EnumName> Names<Severity>() { return kSeverities; }
@@ -138,6 +168,11 @@ MAMORI_KEY_AND_LABEL(TierModel)
 MAMORI_KEY_AND_LABEL(MyNumberMode)
 MAMORI_KEY_AND_LABEL(Direction)
 MAMORI_KEY_AND_LABEL(SecurityCloud)
+MAMORI_KEY_AND_LABEL(MailLinks)
+MAMORI_KEY_AND_LABEL(MailAttachments)
+MAMORI_KEY_AND_LABEL(MailEncrypted)
+MAMORI_KEY_AND_LABEL(MailLanguage)
+MAMORI_KEY_AND_LABEL(MailCharset)
 MAMORI_KEY_AND_LABEL(AuditRegime)
 MAMORI_KEY_AND_LABEL(Visibility)
 MAMORI_KEY_AND_LABEL(Severity)

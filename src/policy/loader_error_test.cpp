@@ -74,6 +74,31 @@ TEST_F(LoaderErrors, ValidDerivedProfileLoads) {
   EXPECT_EQ(r->sanitization.directions.size(), 2U);
 }
 
+TEST_F(LoaderErrors, MailSanitizationDefaultsAndOverrides) {
+  auto base = LoadProfile(Write("base.yaml", Body("")), Dirs());
+  ASSERT_TRUE(base.has_value()) << base.error().ToString();
+  const MailSanitization& d = base->sanitization.mail;
+  EXPECT_EQ(d.links, MailLinks::kDefang);
+  EXPECT_EQ(d.attachments, MailAttachments::kRemove);
+  EXPECT_TRUE(d.hold_password_archives);
+  EXPECT_EQ(d.retention_days, 90);
+  EXPECT_EQ(d.release_roles, (std::vector<reg::Role>{reg::Role::kCiso, reg::Role::kChiefOfficer, reg::Role::kManager}));
+
+  // A body overrides one key; the rest stays the guideline's.
+  auto own = LoadProfile(Write("own.yaml", Body("sanitization:\n  mail:\n    links: remove\n    retention_days: 30\n")), Dirs());
+  ASSERT_TRUE(own.has_value()) << own.error().ToString();
+  EXPECT_EQ(own->sanitization.mail.links, MailLinks::kRemove);
+  EXPECT_EQ(own->sanitization.mail.retention_days, 30);
+  EXPECT_EQ(own->sanitization.mail.attachments, MailAttachments::kRemove);
+  EXPECT_EQ(own->sanitization.directions.size(), 2U);
+
+  const Error e = LoadError("bad-mail.yaml", Body("sanitization:\n  mail:\n    links: strip\n    retention_days: 0\n"));
+  ASSERT_EQ(e.details.size(), 2U) << e.ToString();
+  EXPECT_TRUE(Contains(e.details[0].message, "sanitization.mail.links")) << e.details[0].message;
+  EXPECT_EQ(e.details[0].where.line, 9U);
+  EXPECT_TRUE(Contains(e.details[1].message, "sanitization.mail.retention_days")) << e.details[1].message;
+}
+
 TEST_F(LoaderErrors, MalformedYamlNamesLineAndColumn) {
   const Error e = LoadError("bad.yaml", "format: 1\nid: x\nscope:\n  organs: [a, b\n  network_only: true\n");
   EXPECT_EQ(e.code, ErrorCode::kParse);

@@ -76,6 +76,13 @@ enum class Direction {
   kLgwanToInternet,  // lgwan_to_internet
 };
 
+// How mail is sanitized (メール本文のテキスト化), sanitization.mail in a profile.
+enum class MailLinks { kDefang, kRemove };             // defang, remove
+enum class MailAttachments { kRemove, kHold };         // remove, hold
+enum class MailEncrypted { kHold, kRemove };           // hold, remove (S/MIME and PGP encrypted mail)
+enum class MailLanguage { kJa, kEn };                  // ja, en (the notice at the top of the body)
+enum class MailCharset { kUtf8, kIso2022Jp };          // utf-8, iso-2022-jp (when every character fits)
+
 // 自治体情報セキュリティクラウド
 enum class SecurityCloud { kRequired, kNotRequired };
 
@@ -101,6 +108,11 @@ std::string_view Key(TierModel v);
 std::string_view Key(MyNumberMode v);
 std::string_view Key(Direction v);
 std::string_view Key(SecurityCloud v);
+std::string_view Key(MailLinks v);
+std::string_view Key(MailAttachments v);
+std::string_view Key(MailEncrypted v);
+std::string_view Key(MailLanguage v);
+std::string_view Key(MailCharset v);
 std::string_view Key(AuditRegime v);
 std::string_view Key(Visibility v);
 std::string_view Key(Severity v);
@@ -112,6 +124,11 @@ std::string_view Label(TierModel v, bool english = false);
 std::string_view Label(MyNumberMode v, bool english = false);
 std::string_view Label(Direction v, bool english = false);
 std::string_view Label(SecurityCloud v, bool english = false);
+std::string_view Label(MailLinks v, bool english = false);
+std::string_view Label(MailAttachments v, bool english = false);
+std::string_view Label(MailEncrypted v, bool english = false);
+std::string_view Label(MailLanguage v, bool english = false);
+std::string_view Label(MailCharset v, bool english = false);
 std::string_view Label(AuditRegime v, bool english = false);
 std::string_view Label(Visibility v, bool english = false);
 std::string_view Label(Severity v, bool english = false);
@@ -287,10 +304,26 @@ struct SanitizationMethod {
 };
 
 // 無害化通信 (sanitized communication between the LGWAN and internet tiers).
+struct MailSanitization {
+  MailLinks links = MailLinks::kDefang;
+  MailAttachments attachments = MailAttachments::kRemove;  // hold: the whole message waits for release
+  MailEncrypted encrypted = MailEncrypted::kHold;
+  bool hold_password_archives = true;   // PPAP: password-protected archives wait for release
+  MailLanguage notice_language = MailLanguage::kJa;
+  MailCharset output_charset = MailCharset::kUtf8;
+  std::int64_t max_message_bytes = 25LL * 1024 * 1024;
+  int max_parts = 500;
+  int max_depth = 16;
+  int max_header_bytes = 64 * 1024;
+  int retention_days = 90;                // how long the original stays in quarantine
+  std::vector<reg::Role> release_roles;   // who may release or delete (default: CISO, 統括, 管理者)
+};
+
 struct Sanitization {
   std::vector<Direction> directions;
   std::vector<SanitizationMethod> methods;
   std::string clause;
+  MailSanitization mail;
   [[nodiscard]] bool Requires(Direction d) const;
 };
 

@@ -120,6 +120,15 @@ void Network(const Profile& p, Writer& w) {
   if (!content.empty()) w.Item(fmt::format("{}: {}", w.L(msg::kShowContent), w.Join(content)));
 
   w.Line(msg::kShowSanitization, w.JoinLabels(p.sanitization.directions));
+  const MailSanitization& mail = p.sanitization.mail;
+  const std::string_view sep = w.L(msg::kShowListSep);
+  w.Line(msg::kShowMail,
+         fmt::format("{}: {}{}{}: {}{}{}: {}{}{}: {}{}{}: {} {}{}{}: {}", w.L(msg::kShowMailLinks),
+                     Label(mail.links, w.En()), sep, w.L(msg::kShowMailAttachments), Label(mail.attachments, w.En()), sep,
+                     w.L(msg::kShowMailEncrypted), Label(mail.encrypted, w.En()), sep, w.L(msg::kShowMailPpap),
+                     w.L(mail.hold_password_archives ? msg::kShowMailHold : msg::kShowMailPass), sep,
+                     w.L(msg::kShowMailRetention), mail.retention_days, w.L(msg::kShowMailDays), sep,
+                     w.L(msg::kShowMailRelease), w.JoinLabels(mail.release_roles)));
   w.Line(msg::kShowInternet, fmt::format("{}{}", Label(p.internet.security_cloud, w.En()),
                                          p.internet.aggregator.empty()
                                              ? ""
